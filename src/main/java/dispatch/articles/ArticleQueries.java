@@ -1,0 +1,300 @@
+package dispatch.articles;
+
+import dispatch.authors.api.AuthorRef;
+import dispatch.common.persistence.Rows;
+import dispatch.sections.SectionTree;
+import dispatch.tags.api.TagRef;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The read side of articles: native SQL shaped for the indexes (keyset paging, no OFFSET), returning
+ * rows for a whole page at once; tags and authors are then loaded for all the page's ids in one
+ * statement each, so a page or an article costs a fixed number of statements.
+ *
+ * <p>Only what readers may see is ever selected: {@link #VISIBLE}.
+ */
+@ApplicationScoped
+public class ArticleQueries {
+
+    /** Published, and its publication time has come. Matches the partial indexes' predicate. */
+    static final String VISIBLE = "a.status = 'published' and a.published_at <= now()";
+
+    private static final String SUMMARY_COLUMNS = "a.id, a.slug, a.type, a.headline, a.social_headline, a.standfirst, "
+            + "a.language, a.section_id, a.published_at, a.updated_at, a.word_count, a.comment_count, "
+            + "i.url, i.caption, i.credit, i.alt_text, i.width, i.height";
+    private static final String FROM = " from articles a left join images i on i.id = a.hero_image_id ";
+    private static final String TS_QUERY_ALL_LANGUAGES = "(websearch_to_tsquery('english', :q) || websearch_to_tsquery('spanish', :q)"
+            + " || websearch_to_tsquery('simple', :q))";
+
+    /** One article row; {@code body} only when asked for, {@code rank} only in relevance order. */
+    record Row(UUID id, String slug, String type, String headline, String socialHeadline, String standfirst, String language,
+            UUID sectionId, Instant publishedAt, Instant updatedAt, int wordCount, int commentCount, String imageUrl,
+            String imageCaption, String imageCredit, String imageAlt, Integer imageWidth, Integer imageHeight, String body,
+            Float rank) {
+    }
+
+    /** Where the previous page ended, in the list's sort order. */
+    record Keyset(Float rank, Instant publishedAt, UUID id) {
+    }
+
+    private final EntityManager em;
+    private final SectionTree sections;
+
+    ArticleQueries(EntityManager em, SectionTree sections) {
+        this.em = em;
+        this.sections = sections;
+    }
+
+    /** Up to {@code limit} visible articles matching the filter, after {@code after} in its sort order. */
+    List<Row> list(ArticleFilter filter, Keyset after, int limit, boolean withBody) {
+        Map<String, Object> params = new HashMap<>();
+        List<String> where = new ArrayList<>(List.of(VISIBLE));
+        String tsQuery = null;
+        if (filter.q() != null) {
+            tsQuery = filter.lang() != null ? "websearch_to_tsquery(news_ts_config(:lang), :q)" : TS_QUERY_ALL_LANGUAGES;
+            where.add("a.search_vector @@ " + tsQuery);
+            params.put("q", filter.q());
+        }
+        if (filter.lang() != null) {
+            where.add("(a.language = :lang or a.language like :langPrefix)");
+            params.put("lang", filter.lang());
+            params.put("langPrefix", filter.lang() + "-%");
+        }
+        addSectionFilter(filter.section(), where, params);
+        addLinkFilter(filter.tag(), "article_tags", "tag_id", "tags", where, params, "tag");
+        addLinkFilter(filter.author(), "article_authors", "author_id", "authors", where, params, "author");
+        addTypeFilter(filter.type(), where, params);
+        if (filter.ids() != null) {
+            List<UUID> ids = new ArrayList<>();
+            List<String> slugs = new ArrayList<>();
+            for (String value : filter.ids()) {
+                try {
+                    ids.add(UUID.fromString(value));
+                } catch (IllegalArgumentException e) {
+                    slugs.add(value);
+                }
+            }
+            where.add("(a.id in (:ids) or a.slug in (:idSlugs))");
+            params.put("ids", ids.isEmpty() ? List.of(new UUID(0, 0)) : ids);
+            params.put("idSlugs", slugs.isEmpty() ? List.of("") : slugs);
+        }
+        if (filter.from() != null) {
+            where.add("a.published_at >= :from");
+            params.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            where.add("a.published_at < :to");
+            params.put("to", filter.to());
+        }
+        String rank = tsQuery == null ? null : "ts_rank(a.search_vector, " + tsQuery + ")";
+        String order;
+        switch (filter.sort()) {
+            case OLDEST -> {
+                order = "a.published_at asc, a.id asc";
+                if (after != null) {
+                    where.add("(a.published_at, a.id) > (:afterPublished, :afterId)");
+                }
+            }
+            case RELEVANCE -> {
+                order = rank + " desc, a.published_at desc, a.id desc";
+                if (after != null) {
+                    where.add("(" + rank + ", a.published_at, a.id) < (cast(:afterRank as real), :afterPublished, :afterId)");
+                    params.put("afterRank", after.rank());
+                }
+            }
+            default -> {
+                order = "a.published_at desc, a.id desc";
+                if (after != null) {
+                    where.add("(a.published_at, a.id) < (:afterPublished, :afterId)");
+                }
+            }
+        }
+        if (after != null) {
+            params.put("afterPublished", after.publishedAt());
+            params.put("afterId", after.id());
+        }
+        String sql = "select " + SUMMARY_COLUMNS + (withBody ? ", a.body::text" : ", null") + ", "
+                + (filter.sort() == ArticleFilter.Sort.RELEVANCE ? rank : "null") + FROM
+                + "where " + String.join(" and ", where) + " order by " + order + " limit " + limit;
+        return rows(bind(em.createNativeQuery(sql), params));
+    }
+
+    /** The visible article with this current slug, with its body. */
+    Optional<Row> findVisibleBySlug(String slug) {
+        Query query = em.createNativeQuery("select " + SUMMARY_COLUMNS + ", a.body::text, null" + FROM
+                + "where a.slug = :slug and " + VISIBLE);
+        return rows(query.setParameter("slug", slug)).stream().findFirst();
+    }
+
+    /** The current slug of the visible article that once had {@code formerSlug}. */
+    Optional<String> currentSlugOfFormer(String formerSlug) {
+        List<?> result = em.createNativeQuery("select a.slug from article_slug_history h join articles a on a.id = h.article_id "
+                + "where h.slug = :slug and " + VISIBLE).setParameter("slug", formerSlug).getResultList();
+        return result.stream().findFirst().map(Object::toString);
+    }
+
+    /** The editor's related articles of many articles in one statement, visible ones only, in the editor's order. */
+    Map<UUID, List<Row>> explicitRelatedOf(Collection<UUID> articleIds) {
+        Map<UUID, List<Row>> related = new LinkedHashMap<>();
+        if (articleIds.isEmpty()) {
+            return related;
+        }
+        Query query = em.createNativeQuery("select " + SUMMARY_COLUMNS + ", null, null, r.article_id" + FROM
+                + "join article_related r on r.related_id = a.id where r.article_id in (:ids) and " + VISIBLE
+                + " order by r.article_id, r.position").setParameter("ids", articleIds);
+        for (Object[] r : results(query)) {
+            related.computeIfAbsent(Rows.uuid(r[20]), k -> new ArrayList<>()).add(row(r));
+        }
+        return related;
+    }
+
+    /**
+     * Related articles: the editor's picks first, then articles sharing the most tags (each tag's newest
+     * 200 only, so the cost stays bounded), then the same section, newer before older.
+     */
+    List<Row> related(UUID articleId, UUID sectionId, int limit) {
+        String candidates = "select r.related_id as id, 1000000 - r.position as score from article_related r where r.article_id = :id "
+                + "union all "
+                + "select t.article_id, 10 * count(*) from article_tags mine cross join lateral ("
+                + "  select x.article_id from article_tags x join articles a on a.id = x.article_id"
+                + "  where x.tag_id = mine.tag_id and x.article_id <> :id and " + VISIBLE
+                + "  order by a.published_at desc limit 200) t where mine.article_id = :id group by t.article_id "
+                + "union all "
+                + "(select a.id, 5 from articles a where a.section_id = :section and a.id <> :id and " + VISIBLE
+                + "  order by a.published_at desc limit 100)";
+        String sql = "select " + SUMMARY_COLUMNS + ", null, null" + FROM
+                + "join (select c.id, max(c.score) + case when bool_or(ar.section_id = :section) then 5 else 0 end as score"
+                + "      from (" + candidates + ") c join articles ar on ar.id = c.id group by c.id) s on s.id = a.id "
+                + "where " + VISIBLE + " order by s.score desc, a.published_at desc, a.id desc limit " + limit;
+        return rows(em.createNativeQuery(sql).setParameter("id", articleId).setParameter("section", sectionId));
+    }
+
+    /** Visible articles by current slug, for resolving {@code related} body blocks. */
+    Map<String, Row> visibleBySlugs(Collection<String> slugs) {
+        if (slugs.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Row> bySlug = new HashMap<>();
+        for (Row row : rows(em.createNativeQuery("select " + SUMMARY_COLUMNS + ", null, null" + FROM
+                + "where a.slug in (:slugs) and " + VISIBLE).setParameter("slugs", slugs))) {
+            bySlug.put(row.slug(), row);
+        }
+        return bySlug;
+    }
+
+    /** The tags of many articles in one statement, each list in the editor's order. */
+    Map<UUID, List<TagRef>> tagsOf(Collection<UUID> articleIds) {
+        Map<UUID, List<TagRef>> tags = new LinkedHashMap<>();
+        if (!articleIds.isEmpty()) {
+            for (Object[] row : results(em.createNativeQuery("select at.article_id, t.slug, t.name from article_tags at "
+                    + "join tags t on t.id = at.tag_id where at.article_id in (:ids) order by at.article_id, at.position")
+                    .setParameter("ids", articleIds))) {
+                tags.computeIfAbsent(Rows.uuid(row[0]), k -> new ArrayList<>()).add(new TagRef((String) row[1], (String) row[2]));
+            }
+        }
+        return tags;
+    }
+
+    /** The authors of many articles in one statement, each list in byline order. */
+    Map<UUID, List<AuthorRef>> authorsOf(Collection<UUID> articleIds) {
+        Map<UUID, List<AuthorRef>> authors = new LinkedHashMap<>();
+        if (!articleIds.isEmpty()) {
+            for (Object[] row : results(em.createNativeQuery("select aa.article_id, au.slug, au.name from article_authors aa "
+                    + "join authors au on au.id = aa.author_id where aa.article_id in (:ids) order by aa.article_id, aa.position")
+                    .setParameter("ids", articleIds))) {
+                authors.computeIfAbsent(Rows.uuid(row[0]), k -> new ArrayList<>()).add(new AuthorRef((String) row[1], (String) row[2]));
+            }
+        }
+        return authors;
+    }
+
+    private void addSectionFilter(BooleanFilter filter, List<String> where, Map<String, Object> params) {
+        if (filter == null) {
+            return;
+        }
+        addBoolean(filter, where, (term, name) -> {
+            Set<UUID> ids = sections.subtreeIds(term.value());
+            if (ids.isEmpty()) {
+                return "false";
+            }
+            params.put(name, ids);
+            return "a.section_id in (:" + name + ")";
+        }, "section");
+    }
+
+    private void addTypeFilter(BooleanFilter filter, List<String> where, Map<String, Object> params) {
+        if (filter == null) {
+            return;
+        }
+        addBoolean(filter, where, (term, name) -> {
+            params.put(name, term.value());
+            return "a.type = :" + name;
+        }, "type");
+    }
+
+    private static void addLinkFilter(BooleanFilter filter, String linkTable, String linkColumn, String table, List<String> where,
+            Map<String, Object> params, String prefix) {
+        if (filter == null) {
+            return;
+        }
+        addBoolean(filter, where, (term, name) -> {
+            params.put(name, term.value());
+            return "exists (select 1 from " + linkTable + " l join " + table + " x on x.id = l." + linkColumn
+                    + " where l.article_id = a.id and x.slug = :" + name + ")";
+        }, prefix);
+    }
+
+    private interface TermSql {
+        String sql(BooleanFilter.Term term, String parameterName);
+    }
+
+    /** (t1 or t2) and (t3) ... with each term negated as asked. */
+    private static void addBoolean(BooleanFilter filter, List<String> where, TermSql termSql, String prefix) {
+        int n = 0;
+        for (List<BooleanFilter.Term> anyOf : filter.allOf()) {
+            List<String> disjuncts = new ArrayList<>();
+            for (BooleanFilter.Term term : anyOf) {
+                String sql = termSql.sql(term, prefix + n++);
+                disjuncts.add(term.negated() ? "not (" + sql + ")" : "(" + sql + ")");
+            }
+            where.add("(" + String.join(" or ", disjuncts) + ")");
+        }
+    }
+
+    private static Query bind(Query query, Map<String, Object> params) {
+        params.forEach(query::setParameter);
+        return query;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> results(Query query) {
+        return query.getResultList();
+    }
+
+    private static List<Row> rows(Query query) {
+        List<Row> rows = new ArrayList<>();
+        for (Object[] r : results(query)) {
+            rows.add(row(r));
+        }
+        return rows;
+    }
+
+    private static Row row(Object[] r) {
+        return new Row(Rows.uuid(r[0]), (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
+                (String) r[6], Rows.uuid(r[7]), Rows.instant(r[8]), Rows.instant(r[9]), Rows.integer(r[10]),
+                Rows.integer(r[11]), (String) r[12], (String) r[13], (String) r[14], (String) r[15], Rows.integer(r[16]),
+                Rows.integer(r[17]), Rows.string(r[18]), r[19] == null ? null : ((Number) r[19]).floatValue());
+    }
+}

@@ -1,0 +1,172 @@
+package dispatch.articles;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dispatch.articles.api.ArticleResponse;
+import dispatch.articles.api.ArticleSummary;
+import dispatch.authors.api.AuthorRef;
+import dispatch.common.http.Cursors;
+import dispatch.common.http.FieldSelection;
+import dispatch.common.http.Page;
+import dispatch.common.http.ProblemException;
+import dispatch.common.http.QueryValues;
+import dispatch.tags.api.TagRef;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * What readers can get of articles: lists, one article, related articles. Each call costs a fixed
+ * number of SQL statements whatever the page holds (rows, then tags and authors of all of them).
+ */
+@ApplicationScoped
+public class ArticleReadService {
+
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 100;
+    static final int RELATED_DEFAULT_LIMIT = 10;
+    static final int RELATED_MAX_LIMIT = 50;
+    static final Set<String> INCLUDES = Set.of("body", "related");
+    static final Set<String> DETAIL_FIELDS = componentNames(ArticleResponse.class);
+
+    /** The outcome of reading one article by slug: the article, or the slug it moved to. */
+    public record Lookup(ArticleResponse article, String movedTo) {
+    }
+
+    private final ArticleQueries queries;
+    private final ArticleMapper mapper;
+    private final ObjectMapper json;
+
+    ArticleReadService(ArticleQueries queries, ArticleMapper mapper, ObjectMapper json) {
+        this.queries = queries;
+        this.mapper = mapper;
+        this.json = json;
+    }
+
+    /** A page of article summaries; {@code include} (or {@code fields} naming them) adds bodies and related articles. */
+    public Page<JsonNode> list(ArticleListParams params) {
+        ArticleFilter filter = ArticleFilter.parse(params);
+        int limit = QueryValues.limit(params.limit(), DEFAULT_LIMIT, MAX_LIMIT);
+        Set<String> include = params.include() == null ? Set.of() : new LinkedHashSet<>(QueryValues.list(params.include(), "include", 5));
+        for (String name : include) {
+            if (!INCLUDES.contains(name)) {
+                throw ProblemException.badParameter("include", "unknown value '" + name + "'; allowed: body, related");
+            }
+        }
+        FieldSelection fields = FieldSelection.parse(params.fields(), DETAIL_FIELDS);
+        boolean withBody = include.contains("body") || params.fields() != null && (fields.includes("body") || fields.includes("bodyHtml"));
+        boolean withRelated = include.contains("related") || params.fields() != null && fields.includes("related");
+
+        List<ArticleQueries.Row> rows = queries.list(filter, decodeCursor(params.cursor(), filter), limit + 1, withBody);
+        boolean more = rows.size() > limit;
+        List<ArticleQueries.Row> page = more ? rows.subList(0, limit) : rows;
+
+        List<UUID> ids = page.stream().map(ArticleQueries.Row::id).toList();
+        Map<UUID, List<ArticleQueries.Row>> related = withRelated ? queries.explicitRelatedOf(ids) : Map.of();
+        Map<String, ArticleQueries.Row> linked = withBody
+                ? queries.visibleBySlugs(page.stream().flatMap(r -> ArticleBodies.relatedSlugs(parse(r.body())).stream()).collect(Collectors.toSet()))
+                : Map.of();
+        Set<UUID> all = new LinkedHashSet<>(ids);
+        related.values().forEach(list -> list.forEach(r -> all.add(r.id())));
+        Map<UUID, List<TagRef>> tags = queries.tagsOf(all);
+        Map<UUID, List<AuthorRef>> authors = queries.authorsOf(all);
+
+        List<JsonNode> items = new ArrayList<>(page.size());
+        for (ArticleQueries.Row row : page) {
+            ObjectNode item = json.valueToTree(mapper.summary(row, tags, authors));
+            if (withBody) {
+                JsonNode blocks = ArticleBodies.publicBlocks(parse(row.body()), relatedLinks(linked));
+                item.set("body", blocks);
+                item.put("bodyHtml", ArticleBodies.html(blocks));
+            }
+            if (withRelated) {
+                item.set("related", json.valueToTree(related.getOrDefault(row.id(), List.of()).stream()
+                        .map(r -> mapper.summary(r, tags, authors)).toList()));
+            }
+            items.add(fields.apply(item));
+        }
+        return new Page<>(items, more ? encodeCursor(filter, page.get(page.size() - 1)) : null);
+    }
+
+    /** The article readers can see under this slug, or where a former slug moved to; 404 otherwise. */
+    public Lookup get(String slug) {
+        ArticleQueries.Row row = queries.findVisibleBySlug(slug).orElse(null);
+        if (row == null) {
+            return queries.currentSlugOfFormer(slug).map(current -> new Lookup(null, current))
+                    .orElseThrow(() -> ProblemException.notFound("No published article with slug '" + slug + "'"));
+        }
+        JsonNode blocks = parse(row.body());
+        Map<String, ArticleQueries.Row> linked = queries.visibleBySlugs(ArticleBodies.relatedSlugs(blocks));
+        List<ArticleQueries.Row> related = queries.explicitRelatedOf(List.of(row.id())).getOrDefault(row.id(), List.of());
+        Set<UUID> ids = new LinkedHashSet<>();
+        ids.add(row.id());
+        related.forEach(r -> ids.add(r.id()));
+        Map<UUID, List<TagRef>> tags = queries.tagsOf(ids);
+        Map<UUID, List<AuthorRef>> authors = queries.authorsOf(ids);
+        return new Lookup(mapper.detail(mapper.summary(row, tags, authors), ArticleBodies.publicBlocks(blocks, relatedLinks(linked)),
+                related.stream().map(r -> mapper.summary(r, tags, authors)).toList()), null);
+    }
+
+    /** Articles related to a visible one: the editor's picks, then by shared tags, section and recency. */
+    public Page<ArticleSummary> related(String slug, String limitParam) {
+        int limit = QueryValues.limit(limitParam, RELATED_DEFAULT_LIMIT, RELATED_MAX_LIMIT);
+        ArticleQueries.Row row = queries.findVisibleBySlug(slug)
+                .orElseThrow(() -> ProblemException.notFound("No published article with slug '" + slug + "'"));
+        List<ArticleQueries.Row> related = queries.related(row.id(), row.sectionId(), limit);
+        List<UUID> ids = related.stream().map(ArticleQueries.Row::id).toList();
+        Map<UUID, List<TagRef>> tags = queries.tagsOf(ids);
+        Map<UUID, List<AuthorRef>> authors = queries.authorsOf(ids);
+        return new Page<>(related.stream().map(r -> mapper.summary(r, tags, authors)).toList(), null);
+    }
+
+    private Map<String, ArticleBodies.RelatedLink> relatedLinks(Map<String, ArticleQueries.Row> rows) {
+        return rows.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> mapper.relatedLink(e.getValue())));
+    }
+
+    private JsonNode parse(String body) {
+        try {
+            return body == null ? json.createArrayNode() : json.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Stored article body is not JSON", e);
+        }
+    }
+
+    private static String encodeCursor(ArticleFilter filter, ArticleQueries.Row last) {
+        return Cursors.encode(List.of(filter.fingerprint(), last.publishedAt().toString(), last.id().toString(),
+                last.rank() == null ? "" : Integer.toString(Float.floatToIntBits(last.rank()))));
+    }
+
+    private static ArticleQueries.Keyset decodeCursor(String cursor, ArticleFilter filter) {
+        if (cursor == null) {
+            return null;
+        }
+        List<String> parts = Cursors.decode(cursor, 4);
+        if (!parts.get(0).equals(filter.fingerprint())) {
+            throw ProblemException.badParameter("cursor", "this cursor belongs to a different query (filters or sort changed)");
+        }
+        try {
+            Float rank = parts.get(3).isEmpty() ? null : Float.intBitsToFloat(Integer.parseInt(parts.get(3)));
+            if (filter.sort() == ArticleFilter.Sort.RELEVANCE && rank == null) {
+                throw new IllegalArgumentException();
+            }
+            return new ArticleQueries.Keyset(rank, Instant.parse(parts.get(1)), UUID.fromString(parts.get(2)));
+        } catch (RuntimeException e) {
+            throw ProblemException.badParameter("cursor", "not a cursor this API issued; use the 'next' value of a previous page");
+        }
+    }
+
+    private static Set<String> componentNames(Class<? extends Record> type) {
+        return Stream.of(type.getRecordComponents()).map(c -> c.getName()).collect(Collectors.toUnmodifiableSet());
+    }
+
+}

@@ -1,0 +1,73 @@
+package dispatch.articles;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dispatch.articles.api.ArticleSummary;
+import dispatch.common.NewsConfig;
+import dispatch.common.http.FieldSelection;
+import dispatch.common.http.Links;
+import dispatch.common.http.Page;
+import dispatch.common.http.Representations;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+
+/** The public article endpoints: anonymous, cacheable, and blind to anything not published. */
+@Path("/api/v1/articles")
+@Produces(MediaType.APPLICATION_JSON)
+public class ArticleResource {
+
+    private final ArticleReadService articles;
+    private final Representations representations;
+    private final ObjectMapper json;
+    private final NewsConfig config;
+
+    ArticleResource(ArticleReadService articles, Representations representations, ObjectMapper json, NewsConfig config) {
+        this.articles = articles;
+        this.representations = representations;
+        this.json = json;
+        this.config = config;
+    }
+
+    @GET
+    public Response list(@BeanParam ArticleListParams params, @Context HttpHeaders headers, @Context UriInfo uri) {
+        Page<JsonNode> page = articles.list(params);
+        Response.ResponseBuilder response = representations.ok(headers, page, null);
+        if (page.next() != null) {
+            response.header("Link", Links.nextHeader(Links.withCursor(config.apiUrl(), uri, page.next())));
+        }
+        return response.build();
+    }
+
+    @GET
+    @Path("{slug}")
+    public Response get(@PathParam("slug") String slug, @QueryParam("fields") String fields, @Context HttpHeaders headers,
+            @Context UriInfo uri) {
+        FieldSelection selection = FieldSelection.parse(fields, ArticleReadService.DETAIL_FIELDS);
+        ArticleReadService.Lookup lookup = articles.get(slug);
+        if (lookup.movedTo() != null) {
+            String query = uri.getRequestUri().getRawQuery();
+            return Response.status(Response.Status.MOVED_PERMANENTLY)
+                    .location(URI.create(Links.trimSlash(config.apiUrl()) + "/api/v1/articles/" + lookup.movedTo()
+                            + (query == null ? "" : "?" + query)))
+                    .header("Cache-Control", "public, max-age=300").build();
+        }
+        return representations.ok(headers, selection.apply(json.valueToTree(lookup.article())), lookup.article().updatedAt()).build();
+    }
+
+    @GET
+    @Path("{slug}/related")
+    public Response related(@PathParam("slug") String slug, @QueryParam("limit") String limit, @Context HttpHeaders headers) {
+        Page<ArticleSummary> page = articles.related(slug, limit);
+        return representations.ok(headers, page, null).build();
+    }
+}

@@ -1,0 +1,56 @@
+package dispatch.authors;
+
+import dispatch.common.NewsConfig;
+import dispatch.common.http.Links;
+import dispatch.common.http.Page;
+import dispatch.common.http.ProblemException;
+import dispatch.common.http.Representations;
+import dispatch.common.http.SlugPaging;
+import dispatch.authors.api.AuthorResponse;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+@Path("/api/v1/authors")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthorResource {
+
+    private final AuthorRepository authors;
+    private final Representations representations;
+    private final NewsConfig config;
+
+    AuthorResource(AuthorRepository authors, Representations representations, NewsConfig config) {
+        this.authors = authors;
+        this.representations = representations;
+        this.config = config;
+    }
+
+    @GET
+    public Response list(@QueryParam("q") String q, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        SlugPaging paging = SlugPaging.parse(q, cursor, limit);
+        Page<AuthorResponse> page = paging.page(authors.listPage(paging.prefix(), paging.afterSlug(), paging.limit() + 1),
+                author -> author.slug, this::toResponse);
+        return representations.ok(headers, page, null).header("Link", SlugPaging.linkHeader(config.apiUrl(), uri, page)).build();
+    }
+
+    @GET
+    @Path("{slug}")
+    public Response get(@PathParam("slug") String slug, @Context HttpHeaders headers) {
+        Author author = authors.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("No author with slug '" + slug + "'"));
+        return representations.ok(headers, toResponse(author), author.updatedAt).build();
+    }
+
+    private AuthorResponse toResponse(Author author) {
+        String api = Links.trimSlash(config.apiUrl());
+        return new AuthorResponse(author.slug, author.name, author.bio, author.avatarUrl,
+                new AuthorResponse.Links(api + "/api/v1/authors/" + author.slug, api + "/api/v1/articles?author=" + author.slug));
+    }
+}

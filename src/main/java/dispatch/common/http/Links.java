@@ -1,0 +1,42 @@
+package dispatch.common.http;
+
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/** Absolute links into this API, built from its configured public base URL. */
+public final class Links {
+
+    private Links() {
+    }
+
+    /** The request's own URL with {@code cursor} replaced: the target of {@code Link: <...>; rel="next"}. */
+    public static String withCursor(String apiUrl, UriInfo uri, String cursor) {
+        StringBuilder url = new StringBuilder(trimSlash(apiUrl)).append(uri.getPath());
+        char separator = '?';
+        for (Map.Entry<String, List<String>> param : uri.getQueryParameters().entrySet()) {
+            if (param.getKey().equals("cursor")) {
+                continue;
+            }
+            for (String value : param.getValue()) {
+                url.append(separator).append(encode(param.getKey())).append('=').append(encode(value));
+                separator = '&';
+            }
+        }
+        return url.append(separator).append("cursor=").append(encode(cursor)).toString();
+    }
+
+    public static String nextHeader(String url) {
+        return "<" + url + ">; rel=\"next\"";
+    }
+
+    public static String trimSlash(String base) {
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

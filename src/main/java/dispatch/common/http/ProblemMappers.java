@@ -1,0 +1,121 @@
+package dispatch.common.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where errors become responses: every 4xx/5xx is {@code application/problem+json}
+ * (RFC 9457). Bodies never carry a stack trace, class name or SQL; 5xx bodies carry the request id.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri, RoutingContext rc) {
+        Response.ResponseBuilder builder = respond(e.status(), e.code(), e.title(), e.getMessage(), e.errors(), uri, rc);
+        e.headers().forEach(builder::header);
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri, RoutingContext rc) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            errors.add(Problem.FieldError.pointer(pointerOf(v.getPropertyPath().toString()), v.getMessage()));
+        }
+        return respond(400, "VALIDATION_FAILED", "Validation failed", "The request is invalid: see errors", errors, uri, rc)
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri, RoutingContext rc) {
+        String detail;
+        if (e instanceof UnrecognizedPropertyException u) {
+            detail = "Unknown field '" + u.getPropertyName() + "'";
+        } else if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
+            detail = "A field has the wrong JSON type or format";
+        } else {
+            detail = "The request body is not well-formed JSON";
+        }
+        return respond(400, "MALFORMED_BODY", "Malformed request body", detail, null, uri, rc).build();
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri, RoutingContext rc) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri, rc);
+        }
+        Response.ResponseBuilder builder = switch (status) {
+            case 404 -> respond(404, "NOT_FOUND", "Not Found", "No resource at " + uri.getPath(), null, uri, rc);
+            case 405 -> respond(405, "METHOD_NOT_ALLOWED", "Method Not Allowed",
+                    "Method " + rc.request().method() + " is not allowed on " + uri.getPath(), null, uri, rc);
+            case 406 -> respond(406, "NOT_ACCEPTABLE", "Not Acceptable",
+                    "This resource cannot be represented in the requested media type", null, uri, rc);
+            case 415 -> respond(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported Media Type",
+                    "The request body must be application/json", null, uri, rc);
+            case 413 -> respond(413, "PAYLOAD_TOO_LARGE", "Payload Too Large", "The request body is too large", null, uri, rc);
+            default -> respond(status, "BAD_REQUEST", "Bad Request",
+                    e.getCause() instanceof JsonProcessingException ? "The request body is not well-formed JSON"
+                            : "The request could not be understood", null, uri, rc);
+        };
+        if (e instanceof NotAllowedException && e.getResponse() != null) {
+            String allow = e.getResponse().getHeaderString("Allow");
+            if (allow != null) {
+                builder.header("Allow", allow);
+            }
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri, RoutingContext rc) {
+        String requestId = RequestIds.of(rc);
+        LOG.errorf(e, "Unexpected error handling %s %s (request %s)", rc.request().method(), uri.getPath(), requestId);
+        return respond(500, "INTERNAL_ERROR", "Internal Server Error",
+                "An unexpected error occurred; quote request id " + requestId + " when reporting it", null, uri, rc)
+                .build();
+    }
+
+    static Response.ResponseBuilder respond(int status, String code, String title, String detail,
+            List<Problem.FieldError> errors, UriInfo uri, RoutingContext rc) {
+        Problem problem = new Problem(typeOf(code), title, status, detail, uri == null ? null : uri.getPath(), code,
+                RequestIds.of(rc), errors == null || errors.isEmpty() ? null : errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).header("Cache-Control", "no-store");
+    }
+
+    /** The stable type URI of a kind of problem, e.g. {@code urn:dispatch:problem:not-found}. */
+    public static String typeOf(String code) {
+        return Problem.TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** "create.arg0.headline" or "headline" → "/headline". */
+    private static String pointerOf(String propertyPath) {
+        String[] parts = propertyPath.split("\\.");
+        StringBuilder pointer = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            if (i < 2 && parts.length > 2) {
+                continue; // method name and parameter name
+            }
+            pointer.append('/').append(parts[i].replaceAll("\\[(\\d+)]", "/$1"));
+        }
+        return pointer.length() == 0 ? "/" : pointer.toString();
+    }
+
+}

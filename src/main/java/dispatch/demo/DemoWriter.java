@@ -1,0 +1,196 @@
+package dispatch.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dispatch.articles.ArticleBodies;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Collects demo rows by slug and writes them with JDBC batches in foreign-key order, so that even a
+ * large generated archive loads in seconds.
+ */
+final class DemoWriter {
+
+    record ArticleSpec(String slug, String type, String status, String section, String language, Instant publishedAt,
+            String headline, String socialHeadline, String standfirst, JsonNode body, List<String> tags, List<String> authors,
+            List<String> related, JsonNode heroImage) {
+    }
+
+    private record SectionRow(UUID id, String slug, String name, UUID parentId, int position) {
+    }
+
+    private final ObjectMapper json;
+    private final Map<String, SectionRow> sections = new LinkedHashMap<>();
+    private final Map<String, UUID> tags = new LinkedHashMap<>();
+    private final Map<String, String> tagNames = new LinkedHashMap<>();
+    private final Map<String, UUID> authors = new LinkedHashMap<>();
+    private final Map<String, String[]> authorDetails = new LinkedHashMap<>();
+    private final Map<String, UUID> articleIds = new LinkedHashMap<>();
+    private final List<ArticleSpec> articles = new ArrayList<>();
+
+    DemoWriter(ObjectMapper json) {
+        this.json = json;
+    }
+
+    void section(String slug, String name, String parentSlug) {
+        if (!sections.containsKey(slug)) {
+            UUID parent = parentSlug == null ? null : sections.get(parentSlug).id();
+            sections.put(slug, new SectionRow(UUID.randomUUID(), slug, name, parent, sections.size()));
+        }
+    }
+
+    void tag(String slug, String name) {
+        tags.putIfAbsent(slug, UUID.randomUUID());
+        tagNames.putIfAbsent(slug, name);
+    }
+
+    void author(String slug, String name, String bio) {
+        authors.putIfAbsent(slug, UUID.randomUUID());
+        authorDetails.putIfAbsent(slug, new String[] {name, bio});
+    }
+
+    boolean hasArticle(String slug) {
+        return articleIds.containsKey(slug);
+    }
+
+    void article(ArticleSpec spec) {
+        articleIds.put(spec.slug(), UUID.randomUUID());
+        articles.add(spec);
+    }
+
+    /** Adds the sections, tags and articles of a document shaped like resources/demo/sample-article.json. */
+    void addDocument(JsonNode doc) {
+        doc.path("sections").forEach(s -> section(s.get("slug").asText(), s.get("name").asText(), s.path("parent").asText(null)));
+        doc.path("tags").forEach(t -> tag(t.get("slug").asText(), t.get("name").asText()));
+        doc.path("articles").forEach(a -> article(new ArticleSpec(a.get("slug").asText(), a.get("type").asText(), "published",
+                a.get("section").asText(), a.path("language").asText("en"), Instant.parse(a.get("publishedAt").asText()),
+                a.get("headline").asText(), a.path("socialHeadline").asText(null), a.path("standfirst").asText(null), a.get("body"),
+                strings(a.path("tags")), strings(a.path("authors")), strings(a.path("related")),
+                a.hasNonNull("heroImage") ? a.get("heroImage") : null)));
+    }
+
+    /** Writes everything collected; returns the number of articles. */
+    int flush(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "insert into sections (id, slug, name, parent_id, position) values (?, ?, ?, ?, ?)")) {
+            for (SectionRow s : sections.values()) {
+                ps.setObject(1, s.id());
+                ps.setString(2, s.slug());
+                ps.setString(3, s.name());
+                ps.setObject(4, s.parentId());
+                ps.setInt(5, s.position());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = connection.prepareStatement("insert into tags (id, slug, name) values (?, ?, ?)")) {
+            for (Map.Entry<String, UUID> t : tags.entrySet()) {
+                ps.setObject(1, t.getValue());
+                ps.setString(2, t.getKey());
+                ps.setString(3, tagNames.get(t.getKey()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = connection.prepareStatement(
+                "insert into authors (id, slug, name, bio, avatar_url) values (?, ?, ?, ?, ?)")) {
+            for (Map.Entry<String, UUID> a : authors.entrySet()) {
+                String[] details = authorDetails.get(a.getKey());
+                ps.setObject(1, a.getValue());
+                ps.setString(2, a.getKey());
+                ps.setString(3, details[0]);
+                ps.setString(4, details[1]);
+                ps.setString(5, "https://media.dispatch.example/authors/" + a.getKey() + ".jpg");
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement images = connection.prepareStatement(
+                "insert into images (id, url, caption, credit, alt_text, width, height) values (?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement rows = connection.prepareStatement("insert into articles (id, slug, type, status, headline, "
+                        + "social_headline, standfirst, body, body_text, word_count, language, section_id, hero_image_id, "
+                        + "published_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (ArticleSpec a : articles) {
+                UUID imageId = null;
+                if (a.heroImage() != null) {
+                    imageId = UUID.randomUUID();
+                    JsonNode image = a.heroImage();
+                    images.setObject(1, imageId);
+                    images.setString(2, image.get("url").asText());
+                    images.setString(3, image.path("caption").asText(null));
+                    images.setString(4, image.path("credit").asText(null));
+                    images.setString(5, image.path("alt").asText(null));
+                    setInt(images, 6, image.path("width"));
+                    setInt(images, 7, image.path("height"));
+                    images.addBatch();
+                }
+                String text = ArticleBodies.plainText(a.body());
+                Timestamp published = a.publishedAt() == null ? null : Timestamp.from(a.publishedAt());
+                Timestamp created = Timestamp.from(a.publishedAt() == null ? Instant.now() : a.publishedAt().minusSeconds(3600));
+                rows.setObject(1, articleIds.get(a.slug()));
+                rows.setString(2, a.slug());
+                rows.setString(3, a.type());
+                rows.setString(4, a.status());
+                rows.setString(5, a.headline());
+                rows.setString(6, a.socialHeadline());
+                rows.setString(7, a.standfirst());
+                rows.setString(8, a.body().toString());
+                rows.setString(9, text);
+                rows.setInt(10, ArticleBodies.wordCount(text));
+                rows.setString(11, a.language());
+                rows.setObject(12, sections.get(a.section()).id());
+                rows.setObject(13, imageId);
+                rows.setTimestamp(14, published);
+                rows.setTimestamp(15, created);
+                rows.setTimestamp(16, published == null ? created : published);
+                rows.addBatch();
+            }
+            images.executeBatch();
+            rows.executeBatch();
+        }
+        link(connection, "insert into article_tags (article_id, tag_id, position) values (?, ?, ?)", ArticleSpec::tags, tags);
+        link(connection, "insert into article_authors (article_id, author_id, position) values (?, ?, ?)", ArticleSpec::authors, authors);
+        link(connection, "insert into article_related (article_id, related_id, position) values (?, ?, ?)", ArticleSpec::related, articleIds);
+        return articles.size();
+    }
+
+    private void link(Connection connection, String sql, java.util.function.Function<ArticleSpec, List<String>> slugs,
+            Map<String, UUID> ids) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (ArticleSpec a : articles) {
+                int position = 0;
+                for (String slug : slugs.apply(a)) {
+                    ps.setObject(1, articleIds.get(a.slug()));
+                    ps.setObject(2, ids.get(slug));
+                    ps.setInt(3, position++);
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void setInt(PreparedStatement ps, int index, JsonNode value) throws SQLException {
+        if (value.canConvertToInt()) {
+            ps.setInt(index, value.asInt());
+        } else {
+            ps.setNull(index, Types.INTEGER);
+        }
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+}
