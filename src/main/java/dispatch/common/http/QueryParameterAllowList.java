@@ -17,8 +17,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Query parameters are allow-listed: a parameter the matched operation does not declare, or one given
- * twice, is a 400 naming it. Filters on undeclared (hidden) columns have leaked data in other CMSs;
+ * Query parameters are allow-listed: a parameter the matched operation does not declare, one given
+ * twice, or one given empty, is a 400 naming it. Filters on undeclared (hidden) columns have leaked data in other CMSs;
  * here they cannot even be expressed.
  */
 public class QueryParameterAllowList {
@@ -39,6 +39,8 @@ public class QueryParameterAllowList {
                         : "unknown parameter; allowed: " + String.join(", ", allowed.stream().sorted().toList())));
             } else if (values.size() > 1) {
                 errors.add(Problem.FieldError.parameter(name, "given more than once"));
+            } else if (values.get(0) == null || values.get(0).isBlank()) {
+                errors.add(Problem.FieldError.parameter(name, "must not be empty; leave the parameter out instead"));
             }
         });
         if (!errors.isEmpty()) {
