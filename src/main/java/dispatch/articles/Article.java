@@ -83,6 +83,17 @@ public class Article {
     @Version
     public int version;
 
+    /** The user who created it: the author of record, never set by clients. */
+    @Column(name = "created_by")
+    public UUID createdBy;
+
+    /** Embargo end: readers stop seeing the article at this time. */
+    @Column(name = "expire_at")
+    public Instant expireAt;
+
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
     @ElementCollection
     @CollectionTable(name = "article_tags", joinColumns = @JoinColumn(name = "article_id"))
     @OrderColumn(name = "position")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dispatch.articles.api.ArticleLinks;
 import dispatch.articles.api.ArticleResponse;
 import dispatch.articles.api.ArticleSummary;
+import dispatch.articles.api.Correction;
 import dispatch.articles.api.ImageResponse;
 import dispatch.authors.api.AuthorRef;
 import dispatch.common.NewsConfig;
@@ -39,10 +40,11 @@ class ArticleMapper {
                 row.commentCount(), links(row.slug(), section));
     }
 
-    ArticleResponse detail(ArticleSummary s, JsonNode publicBlocks, List<ArticleSummary> related) {
+    ArticleResponse detail(ArticleSummary s, JsonNode publicBlocks, List<ArticleSummary> related, List<Correction> corrections) {
         return new ArticleResponse(s.id(), s.slug(), s.type(), s.headline(), s.socialHeadline(), s.standfirst(), s.language(),
                 s.section(), s.tags(), s.authors(), s.heroImage(), s.publishedAt(), s.updatedAt(), s.wordCount(),
-                s.readingTimeMinutes(), s.commentCount(), s.links(), publicBlocks, ArticleBodies.html(publicBlocks), related);
+                s.readingTimeMinutes(), s.commentCount(), s.links(), publicBlocks, ArticleBodies.html(publicBlocks), related,
+                corrections);
     }
 
     ArticleBodies.RelatedLink relatedLink(ArticleQueries.Row row) {

@@ -1,5 +1,7 @@
 package dispatch.articles;
 
+import dispatch.articles.api.Correction;
+import dispatch.auth.Partner;
 import dispatch.authors.api.AuthorRef;
 import dispatch.common.persistence.Rows;
 import dispatch.sections.SectionTree;
@@ -28,8 +30,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class ArticleQueries {
 
-    /** Published, and its publication time has come. Matches the partial indexes' predicate. */
-    static final String VISIBLE = "a.status = 'published' and a.published_at <= now()";
+    /** Published (or scheduled) and its time has come, and not past its embargo end. Matches the partial indexes. */
+    static final String VISIBLE = "a.status in ('published', 'scheduled') and a.published_at <= now()"
+            + " and (a.expire_at is null or a.expire_at > now())";
 
     private static final String SUMMARY_COLUMNS = "a.id, a.slug, a.type, a.headline, a.social_headline, a.standfirst, "
             + "a.language, a.section_id, a.published_at, a.updated_at, a.word_count, a.comment_count, "
@@ -58,9 +61,46 @@ public class ArticleQueries {
     }
 
     /** Up to {@code limit} visible articles matching the filter, after {@code after} in its sort order. */
-    List<Row> list(ArticleFilter filter, Keyset after, int limit, boolean withBody) {
+    List<Row> list(ArticleFilter filter, Keyset after, int limit, boolean withBody, Partner partner) {
         Map<String, Object> params = new HashMap<>();
         List<String> where = new ArrayList<>(List.of(VISIBLE));
+        addPartnerScope(partner, where, params);
+        String tsQuery = addFilters(filter, where, params);
+        String rank = tsQuery == null ? null : "ts_rank(a.search_vector, " + tsQuery + ")";
+        String order;
+        switch (filter.sort()) {
+            case OLDEST -> {
+                order = "a.published_at asc, a.id asc";
+                if (after != null) {
+                    where.add("(a.published_at, a.id) > (:afterPublished, :afterId)");
+                }
+            }
+            case RELEVANCE -> {
+                order = rank + " desc, a.published_at desc, a.id desc";
+                if (after != null) {
+                    where.add("(" + rank + ", a.published_at, a.id) < (cast(:afterRank as real), :afterPublished, :afterId)");
+                    params.put("afterRank", after.rank());
+                }
+            }
+            default -> {
+                order = "a.published_at desc, a.id desc";
+                if (after != null) {
+                    where.add("(a.published_at, a.id) < (:afterPublished, :afterId)");
+                }
+            }
+        }
+        if (after != null) {
+            params.put("afterPublished", after.publishedAt());
+            params.put("afterId", after.id());
+        }
+        String sql = "select " + SUMMARY_COLUMNS + (withBody ? ", a.body::text" : ", null") + ", "
+                + (filter.sort() == ArticleFilter.Sort.RELEVANCE ? rank : "null") + FROM
+                + "where " + String.join(" and ", where) + " order by " + order + " limit " + limit;
+        return rows(bind(em.createNativeQuery(sql), params));
+    }
+
+    /** Adds the filter's conditions; returns the tsquery expression when there is a search, else null. */
+    String addFilters(ArticleFilter filter, List<String> where, Map<String, Object> params) {
         String tsQuery = null;
         if (filter.q() != null) {
             tsQuery = filter.lang() != null ? "websearch_to_tsquery(news_ts_config(:lang), :q)" : TS_QUERY_ALL_LANGUAGES;
@@ -98,44 +138,62 @@ public class ArticleQueries {
             where.add("a.published_at < :to");
             params.put("to", filter.to());
         }
-        String rank = tsQuery == null ? null : "ts_rank(a.search_vector, " + tsQuery + ")";
-        String order;
-        switch (filter.sort()) {
-            case OLDEST -> {
-                order = "a.published_at asc, a.id asc";
-                if (after != null) {
-                    where.add("(a.published_at, a.id) > (:afterPublished, :afterId)");
-                }
-            }
-            case RELEVANCE -> {
-                order = rank + " desc, a.published_at desc, a.id desc";
-                if (after != null) {
-                    where.add("(" + rank + ", a.published_at, a.id) < (cast(:afterRank as real), :afterPublished, :afterId)");
-                    params.put("afterRank", after.rank());
-                }
-            }
-            default -> {
-                order = "a.published_at desc, a.id desc";
-                if (after != null) {
-                    where.add("(a.published_at, a.id) < (:afterPublished, :afterId)");
-                }
-            }
-        }
-        if (after != null) {
-            params.put("afterPublished", after.publishedAt());
-            params.put("afterId", after.id());
-        }
-        String sql = "select " + SUMMARY_COLUMNS + (withBody ? ", a.body::text" : ", null") + ", "
-                + (filter.sort() == ArticleFilter.Sort.RELEVANCE ? rank : "null") + FROM
-                + "where " + String.join(" and ", where) + " order by " + order + " limit " + limit;
-        return rows(bind(em.createNativeQuery(sql), params));
+        return tsQuery;
     }
 
     /** The visible article with this current slug, with its body. */
-    Optional<Row> findVisibleBySlug(String slug) {
+    Optional<Row> findVisibleBySlug(String slug, Partner partner) {
+        Map<String, Object> params = new HashMap<>(Map.of("slug", slug));
+        return rows(bind(em.createNativeQuery("select " + SUMMARY_COLUMNS + ", a.body::text, null" + FROM
+                + "where a.slug = :slug and " + scoped(partner, params)), params)).stream().findFirst();
+    }
+
+    /** VISIBLE, narrowed to what the partner may see. */
+    private String scoped(Partner partner, Map<String, Object> params) {
+        List<String> where = new ArrayList<>(List.of(VISIBLE));
+        addPartnerScope(partner, where, params);
+        return String.join(" and ", where);
+    }
+
+    /** Any article that is not deleted, whatever its status, with its body: what a preview shows. */
+    Optional<Row> findUndeletedById(UUID id) {
         Query query = em.createNativeQuery("select " + SUMMARY_COLUMNS + ", a.body::text, null" + FROM
-                + "where a.slug = :slug and " + VISIBLE);
-        return rows(query.setParameter("slug", slug)).stream().findFirst();
+                + "where a.id = :id and a.deleted_at is null");
+        return rows(query.setParameter("id", id)).stream().findFirst();
+    }
+
+    /** The corrections and update notes of many articles in one statement, oldest first. */
+    Map<UUID, List<Correction>> correctionsOf(Collection<UUID> articleIds) {
+        Map<UUID, List<Correction>> corrections = new LinkedHashMap<>();
+        if (!articleIds.isEmpty()) {
+            for (Object[] row : results(em.createNativeQuery("select article_id, kind, text, created_at from article_corrections "
+                    + "where article_id in (:ids) order by article_id, created_at, id").setParameter("ids", articleIds))) {
+                corrections.computeIfAbsent(Rows.uuid(row[0]), k -> new ArrayList<>())
+                        .add(new Correction((String) row[1], (String) row[2], Rows.instant(row[3])));
+            }
+        }
+        return corrections;
+    }
+
+    /** Restricts to what a partner's key may see: articles in its sections (and descendants) and with one of its tags. */
+    void addPartnerScope(Partner partner, List<String> where, Map<String, Object> params) {
+        if (partner == null) {
+            return;
+        }
+        if (!partner.sections().isEmpty()) {
+            Set<UUID> ids = new java.util.HashSet<>();
+            partner.sections().forEach(slug -> ids.addAll(sections.subtreeIds(slug)));
+            if (ids.isEmpty()) {
+                where.add("false");
+            } else {
+                where.add("a.section_id in (:partnerSections)");
+                params.put("partnerSections", ids);
+            }
+        }
+        if (!partner.tags().isEmpty()) {
+            where.add("exists (select 1 from article_tags pl join tags pt on pt.id = pl.tag_id where pl.article_id = a.id and pt.slug in (:partnerTags))");
+            params.put("partnerTags", partner.tags());
+        }
     }
 
     /** The current slug of the visible article that once had {@code formerSlug}. */
@@ -146,14 +204,15 @@ public class ArticleQueries {
     }
 
     /** The editor's related articles of many articles in one statement, visible ones only, in the editor's order. */
-    Map<UUID, List<Row>> explicitRelatedOf(Collection<UUID> articleIds) {
+    Map<UUID, List<Row>> explicitRelatedOf(Collection<UUID> articleIds, Partner partner) {
         Map<UUID, List<Row>> related = new LinkedHashMap<>();
         if (articleIds.isEmpty()) {
             return related;
         }
-        Query query = em.createNativeQuery("select " + SUMMARY_COLUMNS + ", null, null, r.article_id" + FROM
-                + "join article_related r on r.related_id = a.id where r.article_id in (:ids) and " + VISIBLE
-                + " order by r.article_id, r.position").setParameter("ids", articleIds);
+        Map<String, Object> params = new HashMap<>(Map.of("ids", articleIds));
+        Query query = bind(em.createNativeQuery("select " + SUMMARY_COLUMNS + ", null, null, r.article_id" + FROM
+                + "join article_related r on r.related_id = a.id where r.article_id in (:ids) and " + scoped(partner, params)
+                + " order by r.article_id, r.position"), params);
         for (Object[] r : results(query)) {
             related.computeIfAbsent(Rows.uuid(r[20]), k -> new ArrayList<>()).add(row(r));
         }
@@ -164,7 +223,8 @@ public class ArticleQueries {
      * Related articles: the editor's picks first, then articles sharing the most tags (each tag's newest
      * 200 only, so the cost stays bounded), then the same section, newer before older.
      */
-    List<Row> related(UUID articleId, UUID sectionId, int limit) {
+    List<Row> related(UUID articleId, UUID sectionId, int limit, Partner partner) {
+        Map<String, Object> params = new HashMap<>(Map.of("id", articleId, "section", sectionId));
         String candidates = "select r.related_id as id, 1000000 - r.position as score from article_related r where r.article_id = :id "
                 + "union all "
                 + "select t.article_id, 10 * count(*) from article_tags mine cross join lateral ("
@@ -177,18 +237,52 @@ public class ArticleQueries {
         String sql = "select " + SUMMARY_COLUMNS + ", null, null" + FROM
                 + "join (select c.id, max(c.score) + case when bool_or(ar.section_id = :section) then 5 else 0 end as score"
                 + "      from (" + candidates + ") c join articles ar on ar.id = c.id group by c.id) s on s.id = a.id "
-                + "where " + VISIBLE + " order by s.score desc, a.published_at desc, a.id desc limit " + limit;
-        return rows(em.createNativeQuery(sql).setParameter("id", articleId).setParameter("section", sectionId));
+                + "where " + scoped(partner, params) + " order by s.score desc, a.published_at desc, a.id desc limit " + limit;
+        return rows(bind(em.createNativeQuery(sql), params));
+    }
+
+    /** Visible articles among these ids, in no particular order. */
+    List<Row> visibleByIds(Collection<UUID> ids, Partner partner) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> params = new HashMap<>(Map.of("ids", ids));
+        return rows(bind(em.createNativeQuery("select " + SUMMARY_COLUMNS + ", null, null" + FROM
+                + "where a.id in (:ids) and " + scoped(partner, params)), params));
+    }
+
+    /** Ids of undeleted articles by slug, whatever their status (editorial references). */
+    Map<String, UUID> idsBySlug(Collection<String> slugs) {
+        Map<String, UUID> ids = new HashMap<>();
+        if (!slugs.isEmpty()) {
+            for (Object[] r : results(em.createNativeQuery("select slug, id from articles where slug in (:slugs) and deleted_at is null")
+                    .setParameter("slugs", slugs))) {
+                ids.put((String) r[0], Rows.uuid(r[1]));
+            }
+        }
+        return ids;
+    }
+
+    /** Slugs of articles by id, whatever their status. */
+    Map<UUID, String> slugsById(Collection<UUID> ids) {
+        Map<UUID, String> slugs = new HashMap<>();
+        if (!ids.isEmpty()) {
+            for (Object[] r : results(em.createNativeQuery("select id, slug from articles where id in (:ids)").setParameter("ids", ids))) {
+                slugs.put(Rows.uuid(r[0]), (String) r[1]);
+            }
+        }
+        return slugs;
     }
 
     /** Visible articles by current slug, for resolving {@code related} body blocks. */
-    Map<String, Row> visibleBySlugs(Collection<String> slugs) {
+    Map<String, Row> visibleBySlugs(Collection<String> slugs, Partner partner) {
         if (slugs.isEmpty()) {
             return Map.of();
         }
         Map<String, Row> bySlug = new HashMap<>();
-        for (Row row : rows(em.createNativeQuery("select " + SUMMARY_COLUMNS + ", null, null" + FROM
-                + "where a.slug in (:slugs) and " + VISIBLE).setParameter("slugs", slugs))) {
+        Map<String, Object> params = new HashMap<>(Map.of("slugs", slugs));
+        for (Row row : rows(bind(em.createNativeQuery("select " + SUMMARY_COLUMNS + ", null, null" + FROM
+                + "where a.slug in (:slugs) and " + scoped(partner, params)), params))) {
             bySlug.put(row.slug(), row);
         }
         return bySlug;

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dispatch.articles.api.ArticleResponse;
 import dispatch.articles.api.ArticleSummary;
+import dispatch.articles.api.Correction;
+import dispatch.auth.Partner;
 import dispatch.authors.api.AuthorRef;
 import dispatch.common.http.Cursors;
 import dispatch.common.http.FieldSelection;
@@ -54,7 +56,7 @@ public class ArticleReadService {
     }
 
     /** A page of article summaries; {@code include} (or {@code fields} naming them) adds bodies and related articles. */
-    public Page<JsonNode> list(ArticleListParams params) {
+    public Page<JsonNode> list(ArticleListParams params, Partner partner) {
         ArticleFilter filter = ArticleFilter.parse(params);
         int limit = QueryValues.limit(params.limit(), DEFAULT_LIMIT, MAX_LIMIT);
         Set<String> include = params.include() == null ? Set.of() : new LinkedHashSet<>(QueryValues.list(params.include(), "include", 5));
@@ -67,15 +69,20 @@ public class ArticleReadService {
         boolean withBody = include.contains("body") || params.fields() != null && (fields.includes("body") || fields.includes("bodyHtml"));
         boolean withRelated = include.contains("related") || params.fields() != null && fields.includes("related");
 
-        List<ArticleQueries.Row> rows = queries.list(filter, decodeCursor(params.cursor(), filter), limit + 1, withBody);
+        if (withBody && partner != null && !partner.fullText()) {
+            throw teaserOnly();
+        }
+        List<ArticleQueries.Row> rows = queries.list(filter, decodeCursor(params.cursor(), filter), limit + 1, withBody, partner);
         boolean more = rows.size() > limit;
         List<ArticleQueries.Row> page = more ? rows.subList(0, limit) : rows;
 
         List<UUID> ids = page.stream().map(ArticleQueries.Row::id).toList();
-        Map<UUID, List<ArticleQueries.Row>> related = withRelated ? queries.explicitRelatedOf(ids) : Map.of();
+        Map<UUID, List<ArticleQueries.Row>> related = withRelated ? queries.explicitRelatedOf(ids, partner) : Map.of();
         Map<String, ArticleQueries.Row> linked = withBody
-                ? queries.visibleBySlugs(page.stream().flatMap(r -> ArticleBodies.relatedSlugs(parse(r.body())).stream()).collect(Collectors.toSet()))
+                ? queries.visibleBySlugs(page.stream().flatMap(r -> ArticleBodies.relatedSlugs(parse(r.body())).stream()).collect(Collectors.toSet()),
+                        partner)
                 : Map.of();
+        Map<UUID, List<Correction>> corrections = withBody ? queries.correctionsOf(ids) : Map.of();
         Set<UUID> all = new LinkedHashSet<>(ids);
         related.values().forEach(list -> list.forEach(r -> all.add(r.id())));
         Map<UUID, List<TagRef>> tags = queries.tagsOf(all);
@@ -88,6 +95,7 @@ public class ArticleReadService {
                 JsonNode blocks = ArticleBodies.publicBlocks(parse(row.body()), relatedLinks(linked));
                 item.set("body", blocks);
                 item.put("bodyHtml", ArticleBodies.html(blocks));
+                item.set("corrections", json.valueToTree(corrections.getOrDefault(row.id(), List.of())));
             }
             if (withRelated) {
                 item.set("related", json.valueToTree(related.getOrDefault(row.id(), List.of()).stream()
@@ -99,34 +107,75 @@ public class ArticleReadService {
     }
 
     /** The article readers can see under this slug, or where a former slug moved to; 404 otherwise. */
-    public Lookup get(String slug) {
-        ArticleQueries.Row row = queries.findVisibleBySlug(slug).orElse(null);
+    public Lookup get(String slug, Partner partner) {
+        ArticleQueries.Row row = queries.findVisibleBySlug(slug, partner).orElse(null);
         if (row == null) {
-            return queries.currentSlugOfFormer(slug).map(current -> new Lookup(null, current))
+            return queries.currentSlugOfFormer(slug).filter(current -> queries.findVisibleBySlug(current, partner).isPresent())
+                    .map(current -> new Lookup(null, current))
                     .orElseThrow(() -> ProblemException.notFound("No published article with slug '" + slug + "'"));
         }
+        return new Lookup(whole(row, partner), null);
+    }
+
+    /** An article in any status, as readers will see it once published: what a preview link shows. */
+    public ArticleResponse preview(UUID id) {
+        return whole(queries.findUndeletedById(id).orElseThrow(() -> ProblemException.notFound("The previewed article no longer exists")), null);
+    }
+
+    /** Whether readers see an article in this state now; the same rule as {@link ArticleQueries#VISIBLE}. */
+    public boolean isVisible(String status, Instant publishedAt, Instant expireAt) {
+        Instant now = Instant.now();
+        return ("published".equals(status) || "scheduled".equals(status)) && publishedAt != null && !publishedAt.isAfter(now)
+                && (expireAt == null || expireAt.isAfter(now));
+    }
+
+    private ArticleResponse whole(ArticleQueries.Row row, Partner partner) {
         JsonNode blocks = parse(row.body());
-        Map<String, ArticleQueries.Row> linked = queries.visibleBySlugs(ArticleBodies.relatedSlugs(blocks));
-        List<ArticleQueries.Row> related = queries.explicitRelatedOf(List.of(row.id())).getOrDefault(row.id(), List.of());
+        Map<String, ArticleQueries.Row> linked = queries.visibleBySlugs(ArticleBodies.relatedSlugs(blocks), partner);
+        List<ArticleQueries.Row> related = queries.explicitRelatedOf(List.of(row.id()), partner).getOrDefault(row.id(), List.of());
         Set<UUID> ids = new LinkedHashSet<>();
         ids.add(row.id());
         related.forEach(r -> ids.add(r.id()));
         Map<UUID, List<TagRef>> tags = queries.tagsOf(ids);
         Map<UUID, List<AuthorRef>> authors = queries.authorsOf(ids);
-        return new Lookup(mapper.detail(mapper.summary(row, tags, authors), ArticleBodies.publicBlocks(blocks, relatedLinks(linked)),
-                related.stream().map(r -> mapper.summary(r, tags, authors)).toList()), null);
+        List<Correction> corrections = queries.correctionsOf(List.of(row.id())).getOrDefault(row.id(), List.of());
+        return mapper.detail(mapper.summary(row, tags, authors), ArticleBodies.publicBlocks(blocks, relatedLinks(linked)),
+                related.stream().map(r -> mapper.summary(r, tags, authors)).toList(), corrections);
+    }
+
+    /** The visible articles among {@code ids}, in the order given (the hidden ones drop out). */
+    public List<ArticleSummary> summaries(List<UUID> ids, Partner partner) {
+        Map<UUID, ArticleQueries.Row> rows = new java.util.HashMap<>();
+        queries.visibleByIds(ids, partner).forEach(row -> rows.put(row.id(), row));
+        Map<UUID, List<TagRef>> tags = queries.tagsOf(rows.keySet());
+        Map<UUID, List<AuthorRef>> authors = queries.authorsOf(rows.keySet());
+        return ids.stream().filter(rows::containsKey).map(id -> mapper.summary(rows.get(id), tags, authors)).toList();
+    }
+
+    /** Ids of undeleted articles by slug, whatever their status: for features that reference articles. */
+    public Map<String, UUID> idsBySlug(java.util.Collection<String> slugs) {
+        return queries.idsBySlug(slugs);
+    }
+
+    public Map<UUID, String> slugsById(java.util.Collection<UUID> ids) {
+        return queries.slugsById(ids);
     }
 
     /** Articles related to a visible one: the editor's picks, then by shared tags, section and recency. */
-    public Page<ArticleSummary> related(String slug, String limitParam) {
+    public Page<ArticleSummary> related(String slug, String limitParam, Partner partner) {
         int limit = QueryValues.limit(limitParam, RELATED_DEFAULT_LIMIT, RELATED_MAX_LIMIT);
-        ArticleQueries.Row row = queries.findVisibleBySlug(slug)
+        ArticleQueries.Row row = queries.findVisibleBySlug(slug, partner)
                 .orElseThrow(() -> ProblemException.notFound("No published article with slug '" + slug + "'"));
-        List<ArticleQueries.Row> related = queries.related(row.id(), row.sectionId(), limit);
+        List<ArticleQueries.Row> related = queries.related(row.id(), row.sectionId(), limit, partner);
         List<UUID> ids = related.stream().map(ArticleQueries.Row::id).toList();
         Map<UUID, List<TagRef>> tags = queries.tagsOf(ids);
         Map<UUID, List<AuthorRef>> authors = queries.authorsOf(ids);
         return new Page<>(related.stream().map(r -> mapper.summary(r, tags, authors)).toList(), null);
+    }
+
+    static ProblemException teaserOnly() {
+        return new ProblemException(403, "FORBIDDEN", "Forbidden", "This API key gives teasers only: body and bodyHtml are not included",
+                null, null);
     }
 
     private Map<String, ArticleBodies.RelatedLink> relatedLinks(Map<String, ArticleQueries.Row> rows) {

@@ -2,7 +2,10 @@ package dispatch.articles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dispatch.articles.api.ArticleSummary;
+import dispatch.auth.Partner;
+import dispatch.auth.PartnerContext;
 import dispatch.common.NewsConfig;
 import dispatch.common.http.FieldSelection;
 import dispatch.common.http.Links;
@@ -20,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.List;
 
 /** The public article endpoints: anonymous, cacheable, and blind to anything not published. */
 @Path("/api/v1/articles")
@@ -30,17 +34,20 @@ public class ArticleResource {
     private final Representations representations;
     private final ObjectMapper json;
     private final NewsConfig config;
+    private final PartnerContext partners;
 
-    ArticleResource(ArticleReadService articles, Representations representations, ObjectMapper json, NewsConfig config) {
+    ArticleResource(ArticleReadService articles, Representations representations, ObjectMapper json, NewsConfig config,
+            PartnerContext partners) {
         this.articles = articles;
         this.representations = representations;
         this.json = json;
         this.config = config;
+        this.partners = partners;
     }
 
     @GET
     public Response list(@BeanParam ArticleListParams params, @Context HttpHeaders headers, @Context UriInfo uri) {
-        Page<JsonNode> page = articles.list(params);
+        Page<JsonNode> page = articles.list(params, partners.partner());
         Response.ResponseBuilder response = representations.ok(headers, page, null);
         if (page.next() != null) {
             response.header("Link", Links.nextHeader(Links.withCursor(config.apiUrl(), uri, page.next())));
@@ -53,7 +60,12 @@ public class ArticleResource {
     public Response get(@PathParam("slug") String slug, @QueryParam("fields") String fields, @Context HttpHeaders headers,
             @Context UriInfo uri) {
         FieldSelection selection = FieldSelection.parse(fields, ArticleReadService.DETAIL_FIELDS);
-        ArticleReadService.Lookup lookup = articles.get(slug);
+        Partner partner = partners.partner();
+        boolean teaser = partner != null && !partner.fullText();
+        if (teaser && fields != null && (selection.includes("body") || selection.includes("bodyHtml"))) {
+            throw ArticleReadService.teaserOnly();
+        }
+        ArticleReadService.Lookup lookup = articles.get(slug, partner);
         if (lookup.movedTo() != null) {
             String query = uri.getRequestUri().getRawQuery();
             return Response.status(Response.Status.MOVED_PERMANENTLY)
@@ -61,13 +73,17 @@ public class ArticleResource {
                             + (query == null ? "" : "?" + query)))
                     .header("Cache-Control", "public, max-age=300").build();
         }
-        return representations.ok(headers, selection.apply(json.valueToTree(lookup.article())), lookup.article().updatedAt()).build();
+        ObjectNode article = json.valueToTree(lookup.article());
+        if (teaser) {
+            article.remove(List.of("body", "bodyHtml"));
+        }
+        return representations.ok(headers, selection.apply(article), lookup.article().updatedAt()).build();
     }
 
     @GET
     @Path("{slug}/related")
     public Response related(@PathParam("slug") String slug, @QueryParam("limit") String limit, @Context HttpHeaders headers) {
-        Page<ArticleSummary> page = articles.related(slug, limit);
+        Page<ArticleSummary> page = articles.related(slug, limit, partners.partner());
         return representations.ok(headers, page, null).build();
     }
 }

@@ -48,7 +48,7 @@ public class AuthorResource {
         return representations.ok(headers, toResponse(author), author.updatedAt).build();
     }
 
-    private AuthorResponse toResponse(Author author) {
+    AuthorResponse toResponse(Author author) {
         String api = Links.trimSlash(config.apiUrl());
         return new AuthorResponse(author.slug, author.name, author.bio, author.avatarUrl,
                 new AuthorResponse.Links(api + "/api/v1/authors/" + author.slug, api + "/api/v1/articles?author=" + author.slug));

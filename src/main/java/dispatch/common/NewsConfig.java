@@ -32,6 +32,24 @@ public interface NewsConfig {
     /** HTTP caching of public responses. */
     Http http();
 
+    /** Editorial authentication. */
+    Auth auth();
+
+    /** Preview links of unpublished articles. */
+    Preview preview();
+
+    /** Locally generated signing keys and preview secret (dev, test, embedded database). */
+    LocalSecrets localSecrets();
+
+    /** Background jobs. */
+    Scheduler scheduler();
+
+    /** Username of an admin account created at start if it does not exist (NEWS_ADMIN_USERNAME). */
+    Optional<String> adminUsername();
+
+    /** Password of that admin account (NEWS_ADMIN_PASSWORD); only read from the environment in production. */
+    Optional<String> adminPassword();
+
     interface EmbeddedDb {
         /** Whether to start an embedded PostgreSQL when no datasource URL is configured. */
         @WithDefault("true")
@@ -48,6 +66,53 @@ public interface NewsConfig {
         /** Set by the embedded database itself when it is the datasource in use. */
         @WithDefault("false")
         boolean active();
+    }
+
+    interface Auth {
+        /** The {@code iss} of issued tokens; also what incoming tokens must carry. */
+        @WithDefault("dispatch")
+        String issuer();
+
+        /** The {@code aud} of issued tokens; also what incoming tokens must carry. */
+        @WithDefault("dispatch-editorial")
+        String audience();
+
+        /** How long an access token lives. */
+        @WithDefault("PT1H")
+        java.time.Duration tokenLifespan();
+
+        /** Failed logins allowed per username within {@link #failureWindow()} before further attempts are refused. */
+        @WithDefault("5")
+        int failuresPerUsername();
+
+        /** Failed logins allowed per client address within {@link #failureWindow()}. */
+        @WithDefault("20")
+        int failuresPerAddress();
+
+        /** The window over which failed logins are counted. */
+        @WithDefault("PT15M")
+        java.time.Duration failureWindow();
+    }
+
+    interface Preview {
+        /** HMAC key of preview links (NEWS_PREVIEW_SECRET); generated locally, required in production. */
+        Optional<String> secret();
+
+        /** How long a preview link works. */
+        @WithDefault("PT24H")
+        java.time.Duration lifespan();
+    }
+
+    interface LocalSecrets {
+        /** Folder of the generated JWT key pair and preview secret. */
+        @WithDefault(".dispatch/secrets")
+        String dir();
+    }
+
+    interface Scheduler {
+        /** How often scheduled articles whose time has come are marked published (readers see them on time regardless). */
+        @WithDefault("30s")
+        String every();
     }
 
     interface Http {

@@ -33,8 +33,31 @@ public class SectionTree {
         snapshot = null;
     }
 
+    /**
+     * Drops the snapshot when the current transaction commits (and now): a reader that reloads the tree
+     * before the commit would otherwise cache the old one.
+     */
+    void invalidateAfterCommit(jakarta.transaction.TransactionSynchronizationRegistry registry) {
+        snapshot = null;
+        registry.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                snapshot = null;
+            }
+        });
+    }
+
     public Optional<Section> bySlug(String slug) {
         return Optional.ofNullable(current().bySlug.get(slug));
+    }
+
+    public String slugOf(UUID id) {
+        Section section = current().byId.get(id);
+        return section == null ? null : section.slug;
     }
 
     /** The section as embedded in articles, breadcrumb included. */

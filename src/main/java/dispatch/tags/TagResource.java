@@ -48,7 +48,7 @@ public class TagResource {
         return representations.ok(headers, toResponse(tag), tag.updatedAt).build();
     }
 
-    private TagResponse toResponse(Tag tag) {
+    TagResponse toResponse(Tag tag) {
         String api = Links.trimSlash(config.apiUrl());
         return new TagResponse(tag.slug, tag.name, tag.description,
                 new TagResponse.Links(api + "/api/v1/tags/" + tag.slug, api + "/api/v1/articles?tag=" + tag.slug));

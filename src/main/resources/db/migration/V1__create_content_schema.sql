@@ -107,7 +107,9 @@ create table article_tags (
     article_id uuid not null references articles (id) on delete cascade,
     tag_id     uuid not null references tags (id),
     position   integer not null,
-    primary key (article_id, tag_id)
+    primary key (article_id, position),
+    -- checked at commit, so that reordering (rows updated by position) never trips over itself
+    unique (article_id, tag_id) deferrable initially deferred
 );
 create index article_tags_tag_idx on article_tags (tag_id, article_id);
 
@@ -115,7 +117,8 @@ create table article_authors (
     article_id uuid not null references articles (id) on delete cascade,
     author_id  uuid not null references authors (id),
     position   integer not null,
-    primary key (article_id, author_id)
+    primary key (article_id, position),
+    unique (article_id, author_id) deferrable initially deferred
 );
 create index article_authors_author_idx on article_authors (author_id, article_id);
 
@@ -124,7 +127,8 @@ create table article_related (
     article_id uuid not null references articles (id) on delete cascade,
     related_id uuid not null references articles (id) on delete cascade,
     position   integer not null,
-    primary key (article_id, related_id),
+    primary key (article_id, position),
+    unique (article_id, related_id) deferrable initially deferred,
     check (article_id <> related_id)
 );
 create index article_related_related_idx on article_related (related_id);

@@ -5,11 +5,12 @@ import java.util.List;
 
 /**
  * An RFC 9457 problem details body ({@code application/problem+json}), with our extensions:
- * {@code code} (stable, UPPER_SNAKE), {@code requestId} and, for validation problems, {@code errors}.
+ * {@code code} (stable, UPPER_SNAKE), {@code requestId}, for validation problems {@code errors}, and for
+ * a failed precondition the resource's {@code currentVersion}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, String instance, String code,
-        String requestId, List<FieldError> errors) {
+        String requestId, List<FieldError> errors, Integer currentVersion) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     static final String TYPE_BASE = "urn:dispatch:problem:";

@@ -14,6 +14,7 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final List<Problem.FieldError> errors;
     private final Map<String, String> headers;
+    private Integer currentVersion;
 
     public ProblemException(int status, String code, String title, String detail, List<Problem.FieldError> errors,
             Map<String, String> headers) {
@@ -40,6 +41,27 @@ public class ProblemException extends RuntimeException {
         String detail = errors.size() == 1 ? "Query parameter '" + errors.get(0).parameter() + "': " + errors.get(0).detail()
                 : errors.size() + " query parameters are invalid";
         return new ProblemException(400, "INVALID_PARAMETER", "Invalid query parameter", detail, errors, null);
+    }
+
+    /** A request body that breaks the rules: 400 with a JSON pointer per offending member. */
+    public static ProblemException invalidBody(List<Problem.FieldError> errors) {
+        String detail = errors.size() == 1 ? errors.get(0).pointer() + ": " + errors.get(0).detail()
+                : errors.size() + " members of the request body are invalid";
+        return new ProblemException(400, "VALIDATION_FAILED", "Validation failed", detail, errors, null);
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(409, "CONFLICT", "Conflict", detail, null, null);
+    }
+
+    /** Adds the resource's current version to the problem (a 412 tells the client what it missed). */
+    public ProblemException withCurrentVersion(int version) {
+        this.currentVersion = version;
+        return this;
+    }
+
+    public Integer currentVersion() {
+        return currentVersion;
     }
 
     public int status() {

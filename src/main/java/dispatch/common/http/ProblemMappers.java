@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -28,9 +31,38 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri, RoutingContext rc) {
-        Response.ResponseBuilder builder = respond(e.status(), e.code(), e.title(), e.getMessage(), e.errors(), uri, rc);
+        Problem problem = problem(e.status(), e.code(), e.title(), e.getMessage(), e.errors(), uri, rc, e.currentVersion());
+        Response.ResponseBuilder builder = Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(problem)
+                .header("Cache-Control", "no-store");
         e.headers().forEach(builder::header);
         return builder.build();
+    }
+
+    /** Missing, malformed, forged or expired credentials, or a disabled account: one and the same 401. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(Exception e, UriInfo uri, RoutingContext rc) {
+        return respond(401, "UNAUTHORIZED", "Unauthorized", "Valid credentials are required: send a bearer token", null, uri, rc)
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri, RoutingContext rc) {
+        return respond(403, "FORBIDDEN", "Forbidden", "Your role does not allow this action", null, uri, rc).build();
+    }
+
+    /** Two writers raced on one row: the loser learns that it changed under it. */
+    @ServerExceptionMapper({jakarta.persistence.OptimisticLockException.class, org.hibernate.StaleStateException.class})
+    public Response staleWrite(Exception e, UriInfo uri, RoutingContext rc) {
+        return respond(412, "PRECONDITION_FAILED", "Precondition Failed",
+                "The resource changed while this request was being handled; reload it and retry", null, uri, rc).build();
+    }
+
+    /** A unique or foreign-key rule of the database refused the write (names and SQL stay private). */
+    @ServerExceptionMapper
+    public Response databaseConstraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri, RoutingContext rc) {
+        LOG.debugf("Constraint violation on %s: %s", uri.getPath(), e.getConstraintName());
+        return respond(409, "CONFLICT", "Conflict", "The request conflicts with existing data (a name or slug in use, or a reference)",
+                null, uri, rc).build();
     }
 
     @ServerExceptionMapper
@@ -43,11 +75,13 @@ public class ProblemMappers {
                 .build();
     }
 
-    @ServerExceptionMapper
+    /** Jackson's own failures, including the subtypes Quarkus would otherwise answer with its own JSON shape. */
+    @ServerExceptionMapper(value = {JsonProcessingException.class, MismatchedInputException.class, UnrecognizedPropertyException.class,
+        InvalidFormatException.class, com.fasterxml.jackson.core.JsonParseException.class}, priority = jakarta.ws.rs.Priorities.USER - 100)
     public Response malformedJson(JsonProcessingException e, UriInfo uri, RoutingContext rc) {
         String detail;
         if (e instanceof UnrecognizedPropertyException u) {
-            detail = "Unknown field '" + u.getPropertyName() + "'";
+            detail = "Unknown field '" + u.getPropertyName() + "': it does not exist or cannot be set by clients";
         } else if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
             detail = "A field has the wrong JSON type or format";
         } else {
@@ -61,6 +95,9 @@ public class ProblemMappers {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri, rc);
+        }
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json, uri, rc);
         }
         Response.ResponseBuilder builder = switch (status) {
             case 404 -> respond(404, "NOT_FOUND", "Not Found", "No resource at " + uri.getPath(), null, uri, rc);
@@ -95,9 +132,14 @@ public class ProblemMappers {
 
     static Response.ResponseBuilder respond(int status, String code, String title, String detail,
             List<Problem.FieldError> errors, UriInfo uri, RoutingContext rc) {
-        Problem problem = new Problem(typeOf(code), title, status, detail, uri == null ? null : uri.getPath(), code,
-                RequestIds.of(rc), errors == null || errors.isEmpty() ? null : errors);
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).header("Cache-Control", "no-store");
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem(status, code, title, detail, errors, uri, rc, null))
+                .header("Cache-Control", "no-store");
+    }
+
+    private static Problem problem(int status, String code, String title, String detail, List<Problem.FieldError> errors, UriInfo uri,
+            RoutingContext rc, Integer currentVersion) {
+        return new Problem(typeOf(code), title, status, detail, uri == null ? null : uri.getPath(), code, RequestIds.of(rc),
+                errors == null || errors.isEmpty() ? null : errors, currentVersion);
     }
 
     /** The stable type URI of a kind of problem, e.g. {@code urn:dispatch:problem:not-found}. */

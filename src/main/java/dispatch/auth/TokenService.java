@@ -1,0 +1,61 @@
+package dispatch.auth;
+
+import dispatch.auth.api.TokenResponse;
+import dispatch.common.NewsConfig;
+import dispatch.common.http.ProblemException;
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Exchanges a username and password for a signed access token. */
+@ApplicationScoped
+public class TokenService {
+
+    /** Checked when the username is unknown, so that both cases cost the same bcrypt work. */
+    private static final String DUMMY_HASH = BcryptUtil.bcryptHash(UUID.randomUUID().toString(), UserService.BCRYPT_COST);
+
+    private final UserRepository users;
+    private final LoginThrottle throttle;
+    private final NewsConfig.Auth config;
+
+    TokenService(UserRepository users, LoginThrottle throttle, NewsConfig config) {
+        this.users = users;
+        this.throttle = throttle;
+        this.config = config.auth();
+    }
+
+    /** A token for valid credentials of an enabled user; one and the same 401 for every other case. */
+    public TokenResponse issue(String username, String password, String clientAddress) {
+        String name = username.trim().toLowerCase(java.util.Locale.ROOT);
+        long wait = throttle.retryAfterSeconds(name, clientAddress);
+        if (wait > 0) {
+            throw new ProblemException(429, "TOO_MANY_REQUESTS", "Too Many Requests",
+                    "Too many failed logins; try again in " + wait + " seconds", null, Map.of("Retry-After", Long.toString(wait)));
+        }
+        User user = users.findByUsername(name).orElse(null);
+        boolean matches = BcryptUtil.matches(password, user == null ? DUMMY_HASH : user.passwordHash);
+        if (user == null || !matches || user.disabled) {
+            throttle.recordFailure(name, clientAddress);
+            throw unauthorized();
+        }
+        throttle.recordSuccess(name);
+        long lifespan = config.tokenLifespan().toSeconds();
+        String token = Jwt.issuer(config.issuer())
+                .audience(config.audience())
+                .subject(user.id.toString())
+                .upn(user.username)
+                .groups(Set.of(user.roles))
+                .claim("name", user.displayName)
+                .expiresIn(lifespan)
+                .sign();
+        return new TokenResponse(token, "Bearer", lifespan);
+    }
+
+    static ProblemException unauthorized() {
+        return new ProblemException(401, "UNAUTHORIZED", "Unauthorized", "Wrong username or password", null,
+                Map.of("WWW-Authenticate", "Bearer"));
+    }
+}

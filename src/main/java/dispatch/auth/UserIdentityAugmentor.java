@@ -1,0 +1,69 @@
+package dispatch.auth;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * A token says who the caller is; the database says what they may do. Roles come from the user's
+ * current record, so a role change or a disabled account takes effect at once, not when the token
+ * expires. A token whose user no longer exists or is disabled fails authentication (401).
+ */
+@ApplicationScoped
+public class UserIdentityAugmentor implements SecurityIdentityAugmentor {
+
+    private final Lookup lookup;
+
+    UserIdentityAugmentor(Lookup lookup) {
+        this.lookup = lookup;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+            return Uni.createFrom().item(identity);
+        }
+        return context.runBlocking(() -> {
+            User user = lookup.enabledUser(token.getSubject());
+            return QuarkusSecurityIdentity.builder()
+                    .setPrincipal(identity.getPrincipal())
+                    .addCredentials(identity.getCredentials())
+                    .addAttributes(identity.getAttributes())
+                    .addAttribute(CurrentUser.USER_ID, user.id)
+                    .addRoles(Set.of(user.roles))
+                    .build();
+        });
+    }
+
+    @ApplicationScoped
+    static class Lookup {
+        private final UserRepository users;
+
+        Lookup(UserRepository users) {
+            this.users = users;
+        }
+
+        @ActivateRequestContext
+        User enabledUser(String subject) {
+            UUID id;
+            try {
+                id = UUID.fromString(subject);
+            } catch (RuntimeException e) {
+                throw new AuthenticationFailedException("Token subject is not a user id");
+            }
+            User user = users.findById(id);
+            if (user == null || user.disabled) {
+                throw new AuthenticationFailedException("User unknown or disabled");
+            }
+            return user;
+        }
+    }
+}

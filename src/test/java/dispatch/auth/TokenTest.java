@@ -1,0 +1,86 @@
+package dispatch.auth;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dispatch.support.ApiTest;
+import dispatch.support.Newsroom;
+import dispatch.support.TestContent;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.build.Jwt;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class TokenTest extends ApiTest {
+
+    private static io.restassured.response.Response login(String username, String password) {
+        return given().contentType("application/json").body(Map.of("username", username, "password", password)).post("/api/v1/auth/token");
+    }
+
+    @Test
+    void validCredentialsGiveABearerToken() {
+        login("admin", "test-admin-password").then().statusCode(200)
+                .body("token_type", equalTo("Bearer"))
+                .body("expires_in", greaterThan(0))
+                .body("access_token", notNullValue())
+                .header("Cache-Control", equalTo("private, no-store"));
+    }
+
+    @Test
+    void wrongPasswordAndUnknownUserGetTheSameAnswer() {
+        String wrongPassword = login("admin", "not-the-password").then().statusCode(401).extract().path("detail");
+        String unknownUser = login(TestContent.unique("ghost"), "not-the-password").then().statusCode(401).extract().path("detail");
+        assertEquals(wrongPassword, unknownUser);
+        login("", "").then().statusCode(400);
+    }
+
+    @Test
+    void repeatedFailuresForOneAccountAreThrottled() {
+        String username = TestContent.unique("target");
+        Newsroom.newAccount(username, "writer");
+        for (int i = 0; i < 5; i++) {
+            login(username, "guess-" + i).then().statusCode(401);
+        }
+        login(username, Newsroom.PASSWORD).then().statusCode(429).header("Retry-After", notNullValue())
+                .body("code", equalTo("TOO_MANY_REQUESTS"));
+    }
+
+    @Test
+    void forgedExpiredAndForeignTokensAreAllRefusedAlike() throws Exception {
+        String header = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}");
+        String payload = b64("{\"iss\":\"dispatch\",\"aud\":\"dispatch-editorial\",\"sub\":\"00000000-0000-0000-0000-000000000000\","
+                + "\"upn\":\"admin\",\"groups\":[\"admin\"],\"exp\":4102444800}");
+        var generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        var foreignKey = generator.generateKeyPair().getPrivate();
+        String userId = given().auth().oauth2(Newsroom.adminToken()).get("/api/v1/admin/users?limit=200").jsonPath()
+                .getString("items.find { it.username == 'admin' }.id");
+        String[] tokens = {
+            header + "." + payload + ".",
+            Jwt.issuer("dispatch").audience("dispatch-editorial").subject(userId).groups(Set.of("admin")).expiresIn(600).sign(foreignKey),
+            Jwt.issuer("someone-else").audience("dispatch-editorial").subject(userId).groups(Set.of("admin")).expiresIn(600).sign(),
+            Jwt.issuer("dispatch").audience("another-api").subject(userId).groups(Set.of("admin")).expiresIn(600).sign(),
+            Jwt.issuer("dispatch").audience("dispatch-editorial").subject(userId).groups(Set.of("admin"))
+                    .issuedAt(1_000_000_000L).expiresAt(1_000_000_600L).sign(),
+            "not.a.token",
+        };
+        for (String token : tokens) {
+            given().auth().oauth2(token).get("/api/v1/admin/users").then().statusCode(401).body("code", equalTo("UNAUTHORIZED"));
+        }
+        // the same claims, properly signed, work: the refusals above are about the token, not the user
+        given().auth().oauth2(Jwt.issuer("dispatch").audience("dispatch-editorial").subject(userId).expiresIn(600).sign())
+                .get("/api/v1/admin/users").then().statusCode(200);
+    }
+
+    private static String b64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}
