@@ -4,7 +4,13 @@ import dispatch.auth.api.TokenResponse;
 import dispatch.common.NewsConfig;
 import dispatch.common.http.ProblemException;
 import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtSignatureException;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +19,8 @@ import java.util.UUID;
 /** Exchanges a username and password for a signed access token. */
 @ApplicationScoped
 public class TokenService {
+
+    private static final Logger LOG = Logger.getLogger(TokenService.class);
 
     /** Checked when the username is unknown, so that both cases cost the same bcrypt work. */
     private static final String DUMMY_HASH = BcryptUtil.bcryptHash(UUID.randomUUID().toString(), UserService.BCRYPT_COST);
@@ -43,15 +51,34 @@ public class TokenService {
         }
         throttle.recordSuccess(name);
         long lifespan = config.tokenLifespan().toSeconds();
-        String token = Jwt.issuer(config.issuer())
-                .audience(config.audience())
-                .subject(user.id.toString())
-                .upn(user.username)
-                .groups(Set.of(user.roles))
-                .claim("name", user.displayName)
-                .expiresIn(lifespan)
-                .sign();
+        String token;
+        try {
+            token = Jwt.issuer(config.issuer())
+                    .audience(config.audience())
+                    .subject(user.id.toString())
+                    .upn(user.username)
+                    .groups(Set.of(user.roles))
+                    .claim("name", user.displayName)
+                    .expiresIn(lifespan)
+                    .sign();
+        } catch (JwtSignatureException e) {
+            LOG.error("Cannot sign access tokens: set SMALLRYE_JWT_SIGN_KEY_LOCATION and MP_JWT_VERIFY_PUBLICKEY_LOCATION", e);
+            throw new ProblemException(503, "NOT_CONFIGURED", "Service Unavailable",
+                    "Token signing is not configured on this server", null, Map.of("Retry-After", "3600"));
+        }
         return new TokenResponse(token, "Bearer", lifespan);
+    }
+
+    void warnWhenKeysAreMissing(@Observes StartupEvent event) {
+        Config config = ConfigProvider.getConfig();
+        boolean signing = config.getOptionalValue("smallrye.jwt.sign.key.location", String.class).isPresent()
+                || config.getOptionalValue("smallrye.jwt.sign.key", String.class).isPresent();
+        boolean verifying = config.getOptionalValue("mp.jwt.verify.publickey.location", String.class).isPresent()
+                || config.getOptionalValue("mp.jwt.verify.publickey", String.class).isPresent();
+        if (!signing || !verifying) {
+            LOG.warn("No JWT key pair is configured: the editorial API cannot issue or accept tokens. Set "
+                    + "SMALLRYE_JWT_SIGN_KEY_LOCATION (private key) and MP_JWT_VERIFY_PUBLICKEY_LOCATION (public key).");
+        }
     }
 
     static ProblemException unauthorized() {
