@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -150,6 +151,18 @@ public class ArticleReadService {
         Map<UUID, List<TagRef>> tags = queries.tagsOf(rows.keySet());
         Map<UUID, List<AuthorRef>> authors = queries.authorsOf(rows.keySet());
         return ids.stream().filter(rows::containsKey).map(id -> mapper.summary(rows.get(id), tags, authors)).toList();
+    }
+
+    /** The id of the article readers can see under this current slug. */
+    public Optional<UUID> visibleIdBySlug(String slug) {
+        return queries.findVisibleBySlug(slug, null).map(ArticleQueries.Row::id);
+    }
+
+    /** Comment counts of the visible articles among these slugs (a stored count: no rows are counted). */
+    public Map<String, Integer> commentCounts(java.util.Collection<String> slugs) {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        queries.visibleBySlugs(slugs, null).values().forEach(row -> counts.put(row.slug(), row.commentCount()));
+        return counts;
     }
 
     /** Ids of undeleted articles by slug, whatever their status: for features that reference articles. */

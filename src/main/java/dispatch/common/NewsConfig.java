@@ -38,6 +38,9 @@ public interface NewsConfig {
     /** Preview links of unpublished articles. */
     Preview preview();
 
+    /** Reader comments. */
+    Comments comments();
+
     /** Locally generated signing keys and preview secret (dev, test, embedded database). */
     LocalSecrets localSecrets();
 
@@ -101,6 +104,23 @@ public interface NewsConfig {
         /** How long a preview link works. */
         @WithDefault("PT24H")
         java.time.Duration lifespan();
+    }
+
+    interface Comments {
+        /** Comments one client may submit within {@link #rateWindow()}; more are refused with 429. */
+        @WithDefault("5")
+        int rateLimit();
+
+        /** The window of the submission rate limit. */
+        @WithDefault("PT10M")
+        java.time.Duration rateWindow();
+
+        /** Words or link fragments (case-insensitive) that send a comment straight to spam (NEWS_COMMENTS_BLOCKED_WORDS, comma-separated). */
+        Optional<java.util.List<String>> blockedWords();
+
+        /** Approve comments from signed-in staff (any newsroom role) at once. */
+        @WithDefault("false")
+        boolean autoApproveStaff();
     }
 
     interface LocalSecrets {
