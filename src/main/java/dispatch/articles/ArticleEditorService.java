@@ -308,6 +308,7 @@ public class ArticleEditorService {
 
     /** Validates the request against the rules and the references it names, then applies it to the article. */
     private void apply(Article article, ArticleRequest request) {
+        request.body().forEach(dispatch.common.http.JsonInput::clean);
         List<Problem.FieldError> errors = new ArrayList<>();
         if (!ArticleType.ALL.contains(request.type())) {
             errors.add(Problem.FieldError.pointer("/type", "unknown type; allowed: " + String.join(", ", ArticleType.ALL.stream().sorted().toList())));

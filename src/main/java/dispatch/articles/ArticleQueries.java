@@ -274,6 +274,19 @@ public class ArticleQueries {
         return slugs;
     }
 
+    /** Months (UTC) that have visible articles, newest first, with the last change in each. */
+    List<Object[]> visibleMonths() {
+        return results(em.createNativeQuery("select to_char(a.published_at at time zone 'UTC', 'YYYY-MM'), max(a.updated_at) from articles a "
+                + "where " + VISIBLE + " group by 1 order by 1 desc"));
+    }
+
+    /** Visible articles published in [from, to), oldest first, at most {@code limit}. */
+    List<Row> visiblePublishedBetween(Instant from, Instant to, int limit) {
+        return rows(em.createNativeQuery("select " + SUMMARY_COLUMNS + ", null, null" + FROM + "where " + VISIBLE
+                + " and a.published_at >= :from and a.published_at < :to order by a.published_at, a.id limit " + limit)
+                .setParameter("from", from).setParameter("to", to));
+    }
+
     /** Visible articles by current slug, for resolving {@code related} body blocks. */
     Map<String, Row> visibleBySlugs(Collection<String> slugs, Partner partner) {
         if (slugs.isEmpty()) {

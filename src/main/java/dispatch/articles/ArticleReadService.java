@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dispatch.articles.api.ArticleResponse;
 import dispatch.articles.api.ArticleSummary;
 import dispatch.articles.api.Correction;
+import dispatch.articles.api.SitemapEntry;
 import dispatch.auth.Partner;
 import dispatch.authors.api.AuthorRef;
 import dispatch.common.http.Cursors;
@@ -151,6 +152,22 @@ public class ArticleReadService {
         Map<UUID, List<TagRef>> tags = queries.tagsOf(rows.keySet());
         Map<UUID, List<AuthorRef>> authors = queries.authorsOf(rows.keySet());
         return ids.stream().filter(rows::containsKey).map(id -> mapper.summary(rows.get(id), tags, authors)).toList();
+    }
+
+    /** Sitemap files: one per month (UTC, "2023-08") that has published articles, with its last change. */
+    public Map<String, Instant> sitemapMonths() {
+        Map<String, Instant> months = new java.util.LinkedHashMap<>();
+        for (Object[] row : queries.visibleMonths()) {
+            months.put((String) row[0], dispatch.common.persistence.Rows.instant(row[1]));
+        }
+        return months;
+    }
+
+    /** Published articles of [from, to), oldest first, as sitemaps list them. */
+    public List<SitemapEntry> sitemapEntries(Instant from, Instant to, int limit) {
+        return queries.visiblePublishedBetween(from, to, limit).stream()
+                .map(row -> new SitemapEntry(mapper.relatedLink(row).webUrl(), row.updatedAt(), row.publishedAt(), row.headline(), row.language()))
+                .toList();
     }
 
     /** The id of the article readers can see under this current slug. */

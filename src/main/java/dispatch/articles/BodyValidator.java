@@ -29,7 +29,7 @@ final class BodyValidator {
             "image", Set.of("type", "image"),
             "embed", Set.of("type", "url", "title", "provider"),
             "related", Set.of("type", "slug"),
-            "audio", Set.of("type", "url", "mimeType", "durationSeconds", "title", "transcript"));
+            "audio", Set.of("type", "url", "mimeType", "durationSeconds", "sizeBytes", "title", "transcript"));
     static final Set<String> IMAGE_MEMBERS = Set.of("url", "caption", "credit", "alt", "width", "height");
 
     private final List<Problem.FieldError> errors = new ArrayList<>();
@@ -111,8 +111,10 @@ final class BodyValidator {
                 if (!block.path("mimeType").isTextual() || !block.get("mimeType").asText().matches("audio/[a-z0-9.+-]+")) {
                     error(at + "/mimeType", "must be an audio MIME type such as audio/mpeg");
                 }
-                if (block.has("durationSeconds") && !(block.get("durationSeconds").canConvertToInt() && block.get("durationSeconds").asInt() >= 0)) {
-                    error(at + "/durationSeconds", "must be a non-negative integer");
+                for (String number : List.of("durationSeconds", "sizeBytes")) {
+                    if (block.has(number) && !(block.get(number).canConvertToLong() && block.get(number).asLong() >= 0)) {
+                        error(at + "/" + number, "must be a non-negative integer");
+                    }
                 }
                 text(block, "title", at, false, 300);
                 text(block, "transcript", at, false, 100_000);

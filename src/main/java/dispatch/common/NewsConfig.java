@@ -12,6 +12,13 @@ public interface NewsConfig {
     @WithDefault("http://localhost:3000")
     String siteUrl();
 
+    /** The publication's name: feed titles, news sitemaps, social cards, oEmbed (NEWS_SITE_NAME). */
+    @WithDefault("Dispatch")
+    String siteName();
+
+    /** Feeds. */
+    Feeds feeds();
+
     /** Public base URL of this API, used for {@code links.self} and {@code Link} headers (NEWS_API_URL). */
     @WithDefault("http://localhost:8080")
     String apiUrl();
@@ -104,6 +111,24 @@ public interface NewsConfig {
         /** How long a preview link works. */
         @WithDefault("PT24H")
         java.time.Duration lifespan();
+    }
+
+    interface Feeds {
+        /** Who the podcast feed names as its author and owner. */
+        @WithDefault("Dispatch")
+        String podcastAuthor();
+
+        /** The podcast owner's contact address (podcast directories require one). */
+        @WithDefault("podcasts@example.com")
+        String podcastEmail();
+
+        /** Square artwork of the podcast (1400-3000 px), an absolute URL. */
+        @WithDefault("https://media.dispatch.example/podcast-artwork.jpg")
+        String podcastImage();
+
+        /** The podcast's Apple Podcasts category. */
+        @WithDefault("News")
+        String podcastCategory();
     }
 
     interface Comments {

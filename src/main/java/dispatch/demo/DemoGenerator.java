@@ -216,6 +216,7 @@ final class DemoGenerator {
         if (type.equals("audio")) {
             body.addObject().put("type", "audio").put("url", "https://media.dispatch.example/audio/" + random.nextInt(100000) + ".mp3")
                     .put("mimeType", "audio/mpeg").put("durationSeconds", 300 + random.nextInt(1800))
+                    .put("sizeBytes", 4_000_000 + random.nextInt(40_000_000))
                     .put("title", spanish ? "Escucha el episodio" : "Listen to the episode");
         }
         int paragraphs = 3 + random.nextInt(6);

@@ -25,6 +25,14 @@ public class TagLookup {
         return ids;
     }
 
+    public Map<String, String> namesBySlug(Collection<String> slugs) {
+        Map<String, String> names = new HashMap<>();
+        if (!slugs.isEmpty()) {
+            tags.list("slug in ?1", List.copyOf(slugs)).forEach(tag -> names.put(tag.slug, tag.name));
+        }
+        return names;
+    }
+
     public Map<UUID, String> slugsById(Collection<UUID> ids) {
         Map<UUID, String> slugs = new HashMap<>();
         if (!ids.isEmpty()) {

@@ -103,6 +103,14 @@ class EditorialWorkflowTest extends ApiTest {
     }
 
     @Test
+    void controlCharactersNeverReachTheDatabase() {
+        String body = "{\"type\":\"news\",\"section\":\"news\",\"headline\":\"Null\\u0000 byte\\u0007\","
+                + "\"body\":[{\"type\":\"paragraph\",\"text\":\"Tab\\tand\\u0000nul\"}]}";
+        as("editor").contentType("application/json").body(body).post("/api/v1/admin/articles").then().statusCode(201)
+                .body("headline", equalTo("Null byte")).body("body[0].text", equalTo("Tab\tandnul"));
+    }
+
+    @Test
     void slugsAreGeneratedUniqueAndExplicitClashesAreConflicts() {
         String headline = "Same headline " + TestContent.unique("s");
         String first = create("editor", article(headline)).path("slug");

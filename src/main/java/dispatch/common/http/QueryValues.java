@@ -16,18 +16,19 @@ public final class QueryValues {
     }
 
     public static int limit(String raw, int defaultValue, int max) {
-        if (raw == null) {
-            return defaultValue;
-        }
+        return raw == null ? defaultValue : integer(raw, "limit", 1, max);
+    }
+
+    public static int integer(String raw, String parameter, int min, int max) {
         try {
             int value = Integer.parseInt(raw.trim());
-            if (value >= 1 && value <= max) {
+            if (value >= min && value <= max) {
                 return value;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ProblemException.badParameter("limit", "must be an integer from 1 to " + max);
+        throw ProblemException.badParameter(parameter, "must be an integer from " + min + " to " + max);
     }
 
     /** A comma-separated list of non-empty values, at most {@code max} of them. */

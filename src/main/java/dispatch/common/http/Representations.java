@@ -32,21 +32,40 @@ public class Representations {
     }
 
     public Response.ResponseBuilder ok(HttpHeaders request, Object body, Instant lastModified) {
-        byte[] bytes;
         try {
-            bytes = mapper.writeValueAsBytes(body);
+            return bytes(request, mapper.writeValueAsBytes(body), MediaType.APPLICATION_JSON, lastModified);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not serialize a representation", e);
         }
+    }
+
+    /**
+     * Ready bytes of any media type (feeds, sitemaps). 304 when {@code If-None-Match} names these bytes,
+     * or, without it, when {@code If-Modified-Since} is not older than {@code lastModified}.
+     */
+    public Response.ResponseBuilder bytes(HttpHeaders request, byte[] bytes, String mediaType, Instant lastModified) {
         String etag = etagOf(bytes);
-        Response.ResponseBuilder builder = matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)
-                ? Response.notModified()
-                : Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE);
+        String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        boolean fresh = ifNoneMatch != null ? matches(ifNoneMatch, etag)
+                : notModifiedSince(request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), lastModified);
+        Response.ResponseBuilder builder = fresh ? Response.notModified() : Response.ok(bytes, mediaType);
         builder.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, cacheControl).header(HttpHeaders.VARY, "Accept-Encoding");
         if (lastModified != null) {
             builder.lastModified(Date.from(lastModified));
         }
         return builder;
+    }
+
+    static boolean notModifiedSince(String ifModifiedSince, Instant lastModified) {
+        if (ifModifiedSince == null || lastModified == null) {
+            return false;
+        }
+        try {
+            Instant since = java.time.ZonedDateTime.parse(ifModifiedSince, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return !lastModified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).isAfter(since);
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     /** A strong entity tag over the exact response bytes. */

@@ -1,0 +1,16 @@
+package dispatch.cards;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a social card or link preview needs, ready for Open Graph and X/Twitter meta tags, plus a
+ * schema.org {@code NewsArticle} object for a JSON-LD script.
+ */
+public record Card(String title, String description, String url, Image image, String siteName, String type, Instant publishedTime,
+        Instant modifiedTime, String section, List<String> tags, String twitterCard, JsonNode jsonLd) {
+
+    public record Image(String url, Integer width, Integer height, String alt) {
+    }
+}
