@@ -24,6 +24,7 @@ import dispatch.common.text.Html;
 import dispatch.common.text.Slugs;
 import dispatch.sections.Section;
 import dispatch.sections.SectionTree;
+import dispatch.sync.ChangeLog;
 import dispatch.tags.TagLookup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -65,10 +66,14 @@ public class ArticleEditorService {
     private final ObjectMapper json;
     private final Validator validator;
     private final NewsConfig config;
+    private final ChangeLog changes;
+    private final ArticleMapper mapper;
 
     ArticleEditorService(ArticleRepository articles, ArticleQueries queries, ArticleReadService reader, SectionTree sections,
             TagLookup tags, AuthorLookup authors, AuditLog audit, PreviewTokens previews, EntityManager em, ObjectMapper json,
-            Validator validator, NewsConfig config) {
+            Validator validator, NewsConfig config, ChangeLog changes, ArticleMapper mapper) {
+        this.changes = changes;
+        this.mapper = mapper;
         this.articles = articles;
         this.queries = queries;
         this.reader = reader;
@@ -105,8 +110,9 @@ public class ArticleEditorService {
     @Transactional
     public EditorialArticle replace(UUID id, ArticleRequest request, String ifMatch, CurrentUser user) {
         Article article = loadForEdit(id, ifMatch, user);
+        boolean wasVisible = visible(article);
         apply(article, request);
-        return updated(article, user);
+        return updated(article, wasVisible, user);
     }
 
     /** Applies a JSON Merge Patch (RFC 7386) to the article's editorial form. */
@@ -116,14 +122,16 @@ public class ArticleEditorService {
             throw ProblemException.invalidBody(List.of(Problem.FieldError.pointer("/", "a merge patch must be a JSON object")));
         }
         Article article = loadForEdit(id, ifMatch, user);
+        boolean wasVisible = visible(article);
         JsonNode merged = MergePatch.apply(json.valueToTree(requestOf(article)), mergePatch);
         apply(article, readRequest(merged));
-        return updated(article, user);
+        return updated(article, wasVisible, user);
     }
 
-    private EditorialArticle updated(Article article, CurrentUser user) {
+    private EditorialArticle updated(Article article, boolean wasVisible, CurrentUser user) {
         EditorialArticle result = saved(article, "update", user);
         audit.record(user.actor(), "article.update", "article", article.id, Map.of("slug", article.slug, "version", article.version));
+        announce(article, wasVisible, "article.updated");
         return result;
     }
 
@@ -133,17 +141,22 @@ public class ArticleEditorService {
         if (!user.isEditor() && !"draft".equals(article.status)) {
             throw forbidden("Writers can delete their own drafts only");
         }
+        boolean wasVisible = visible(article);
         article.status = "unpublished";
         article.deletedAt = Instant.now();
         article.updatedAt = article.deletedAt;
         em.flush();
         audit.record(user.actor(), "article.delete", "article", article.id, Map.of("slug", article.slug));
+        if (wasVisible) {
+            changes.record("article.deleted", "article", article.id, article.slug, article.id, Map.of("id", article.id, "slug", article.slug));
+        }
     }
 
     /** Publishes now, or schedules for {@code publishAt}: readers see it from exactly that time. */
     @Transactional
     public EditorialArticle publish(UUID id, PublishRequest request, CurrentUser user) {
         Article article = load(id, user);
+        boolean wasVisible = visible(article);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Instant publishAt = request == null || request.publishAt() == null ? null : request.publishAt();
         Instant expireAt = request == null ? null : request.expireAt();
@@ -162,16 +175,19 @@ public class ArticleEditorService {
             details.put("expireAt", expireAt.toString());
         }
         audit.record(user.actor(), scheduled ? "article.schedule" : "article.publish", "article", article.id, details);
+        announce(article, wasVisible, "article.updated");
         return result;
     }
 
     @Transactional
     public EditorialArticle unpublish(UUID id, CurrentUser user) {
         Article article = load(id, user);
+        boolean wasVisible = visible(article);
         article.status = "unpublished";
         article.updatedAt = Instant.now();
         EditorialArticle result = saved(article, "unpublish", user);
         audit.record(user.actor(), "article.unpublish", "article", article.id, Map.of("slug", article.slug));
+        announce(article, wasVisible, "article.updated");
         return result;
     }
 
@@ -179,6 +195,7 @@ public class ArticleEditorService {
     @Transactional
     public EditorialArticle correct(UUID id, CorrectionRequest request, CurrentUser user) {
         Article article = load(id, user);
+        boolean wasVisible = visible(article);
         if (!"published".equals(article.status) && !"scheduled".equals(article.status)) {
             throw ProblemException.conflict("Corrections are appended to published articles; this one is " + article.status);
         }
@@ -190,6 +207,7 @@ public class ArticleEditorService {
         article.updatedAt = now;
         EditorialArticle result = saved(article, "correct", user);
         audit.record(user.actor(), "article.correct", "article", article.id, Map.of("kind", request.kind(), "text", request.text()));
+        announce(article, wasVisible, "article.updated");
         return result;
     }
 
@@ -226,6 +244,7 @@ public class ArticleEditorService {
     public EditorialArticle restore(UUID id, int number, String ifMatch, CurrentUser user) {
         Revision revision = revision(id, number, user);
         Article article = loadForEdit(id, ifMatch, user);
+        boolean wasVisible = visible(article);
         ObjectNode content = json.createObjectNode();
         for (String field : componentNames()) {
             if (revision.snapshot().has(field)) {
@@ -235,6 +254,7 @@ public class ArticleEditorService {
         apply(article, readRequest(content));
         EditorialArticle result = saved(article, "restore " + number, user);
         audit.record(user.actor(), "article.restore", "article", article.id, Map.of("revision", number, "slug", article.slug));
+        announce(article, wasVisible, "article.updated");
         return result;
     }
 
@@ -255,8 +275,56 @@ public class ArticleEditorService {
             storeRevision(article, "publish (scheduled)", CurrentUser.Actor.SYSTEM);
             audit.record(CurrentUser.Actor.SYSTEM, "article.publish", "article", article.id,
                     Map.of("slug", article.slug, "publishedAt", article.publishedAt.toString(), "scheduled", true));
+            if (visible(article)) {
+                changes.record("article.published", "article", article.id, article.slug, article.id, payload(article));
+            }
         }
         return due.size();
+    }
+
+    /** Unpublishes articles whose embargo window has ended (readers stopped seeing them at that time already). */
+    @Transactional
+    public int expireDue() {
+        List<Article> due = articles.list("status in ('published', 'scheduled') and expireAt <= ?1 and deletedAt is null", Instant.now());
+        for (Article article : due) {
+            boolean wasAnnounced = article.publishedAt != null && !article.publishedAt.isAfter(article.expireAt);
+            article.status = "unpublished";
+            em.flush();
+            storeRevision(article, "unpublish (embargo ended)", CurrentUser.Actor.SYSTEM);
+            audit.record(CurrentUser.Actor.SYSTEM, "article.expire", "article", article.id, Map.of("slug", article.slug));
+            if (wasAnnounced) {
+                changes.record("article.unpublished", "article", article.id, article.slug, article.id, Map.of("id", article.id, "slug", article.slug));
+            }
+        }
+        return due.size();
+    }
+
+    private boolean visible(Article article) {
+        return article.deletedAt == null && reader.isVisible(article.status, article.publishedAt, article.expireAt);
+    }
+
+    /** Tells partners what the change meant for readers: published, updated or unpublished (nothing for drafts). */
+    private void announce(Article article, boolean wasVisible, String whileVisible) {
+        boolean nowVisible = visible(article);
+        if (nowVisible) {
+            changes.record(wasVisible ? whileVisible : "article.published", "article", article.id, article.slug, article.id, payload(article));
+        } else if (wasVisible) {
+            changes.record("article.unpublished", "article", article.id, article.slug, article.id, Map.of("id", article.id, "slug", article.slug));
+        }
+    }
+
+    private Map<String, Object> payload(Article article) {
+        Map<String, Object> payload = new java.util.LinkedHashMap<>();
+        payload.put("id", article.id);
+        payload.put("slug", article.slug);
+        payload.put("headline", article.headline);
+        payload.put("type", article.type);
+        payload.put("section", sections.slugOf(article.sectionId));
+        payload.put("url", mapper.webUrl(article.slug, article.sectionId));
+        payload.put("apiUrl", Links.trimSlash(config.apiUrl()) + "/api/v1/articles/" + article.slug);
+        payload.put("publishedAt", article.publishedAt.toString());
+        payload.put("updatedAt", article.updatedAt.toString());
+        return payload;
     }
 
     // ---- loading and access

@@ -52,6 +52,11 @@ class ArticleMapper {
         return new ArticleBodies.RelatedLink(row.slug(), row.headline(), links.web(), links.self());
     }
 
+    /** The canonical page URL of an article in any state. */
+    String webUrl(String slug, UUID sectionId) {
+        return links(slug, sections.ref(sectionId)).web();
+    }
+
     private ArticleLinks links(String slug, SectionRef section) {
         String sectionPath = section == null ? "" : section.path().stream().map(SectionRef.PathItem::slug)
                 .collect(Collectors.joining("/", "", "/"));

@@ -5,8 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 /**
- * Marks scheduled articles whose time has come as published. Readers do not wait for it: visibility
- * is decided by the publication time itself, so a late run changes nothing they see.
+ * Marks scheduled articles whose time has come as published, and unpublishes those whose embargo
+ * ended. Readers do not wait for it: visibility is decided by the times themselves, so a late run
+ * changes nothing they see; partners following the changes API and webhooks hear of it here.
  */
 @ApplicationScoped
 class ScheduledPublisher {
@@ -22,8 +23,9 @@ class ScheduledPublisher {
     @Scheduled(every = "${news.scheduler.every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void promote() {
         int promoted = editor.promoteDueScheduled();
-        if (promoted > 0) {
-            LOG.infof("Promoted %d scheduled article(s) to published", promoted);
+        int expired = editor.expireDue();
+        if (promoted + expired > 0) {
+            LOG.infof("Promoted %d scheduled article(s) to published; unpublished %d whose embargo ended", promoted, expired);
         }
     }
 }

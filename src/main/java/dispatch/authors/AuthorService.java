@@ -4,6 +4,7 @@ import dispatch.audit.AuditLog;
 import dispatch.auth.CurrentUser;
 import dispatch.common.http.ProblemException;
 import dispatch.authors.api.AuthorRequest;
+import dispatch.sync.ChangeLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -18,8 +19,10 @@ public class AuthorService {
     private final AuthorRepository authors;
     private final EntityManager em;
     private final AuditLog audit;
+    private final ChangeLog changes;
 
-    AuthorService(AuthorRepository authors, EntityManager em, AuditLog audit) {
+    AuthorService(AuthorRepository authors, EntityManager em, AuditLog audit, ChangeLog changes) {
+        this.changes = changes;
         this.authors = authors;
         this.em = em;
         this.audit = audit;
@@ -34,6 +37,7 @@ public class AuthorService {
         write(author, request);
         authors.persist(author);
         audit.record(actor, "author.create", "author", author.id, Map.of("slug", author.slug));
+        changes.record("author.updated", "author", author.id, author.slug, author.id, Map.of("slug", author.slug, "name", author.name));
         return author;
     }
 
@@ -45,6 +49,7 @@ public class AuthorService {
         }
         write(author, request);
         audit.record(actor, "author.update", "author", author.id, Map.of("slug", author.slug));
+        changes.record("author.updated", "author", author.id, author.slug, author.id, Map.of("slug", author.slug, "name", author.name));
         return author;
     }
 
@@ -58,6 +63,7 @@ public class AuthorService {
         }
         authors.delete(author);
         audit.record(actor, "author.delete", "author", author.id, Map.of("slug", slug));
+        changes.record("author.deleted", "author", author.id, slug, author.id, Map.of("slug", slug));
     }
 
     private Author find(String slug) {

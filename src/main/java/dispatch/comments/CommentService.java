@@ -14,6 +14,7 @@ import dispatch.comments.api.ModeratedComment;
 import dispatch.common.NewsConfig;
 import dispatch.common.http.Problem;
 import dispatch.common.http.ProblemException;
+import dispatch.sync.ChangeLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -46,9 +47,11 @@ public class CommentService {
     private final EntityManager em;
     private final CommentQueries queries;
     private final NewsConfig.Comments config;
+    private final ChangeLog changes;
 
     CommentService(CommentRepository comments, ArticleReadService articles, ArticleCounters counters, AuditLog audit, EntityManager em,
-            CommentQueries queries, NewsConfig config) {
+            CommentQueries queries, NewsConfig config, ChangeLog changes) {
+        this.changes = changes;
         this.comments = comments;
         this.articles = articles;
         this.counters = counters;
@@ -128,6 +131,7 @@ public class CommentService {
         comments.persist(comment);
         if (comment.isPublic()) {
             countChange(comment, 1);
+            announceApproved(comment);
         }
         em.flush();
         return new CommentAccepted(comment.id, "spam".equals(comment.status) ? "pending" : comment.status);
@@ -206,6 +210,21 @@ public class CommentService {
         comment.moderatedBy = actor.id();
         countChange(comment, (comment.isPublic() ? 1 : 0) - (wasPublic ? 1 : 0));
         audit.record(actor, "comment." + actionOf(status), "comment", comment.id, Map.of("articleId", comment.articleId.toString()));
+        if (comment.isPublic() && !wasPublic) {
+            announceApproved(comment);
+        }
+    }
+
+    private void announceApproved(Comment comment) {
+        String article = articles.slugsById(List.of(comment.articleId)).get(comment.articleId);
+        Map<String, Object> payload = new java.util.LinkedHashMap<>();
+        payload.put("id", comment.id);
+        payload.put("article", article);
+        payload.put("articleId", comment.articleId);
+        payload.put("parentId", comment.parentId);
+        payload.put("authorName", comment.authorName);
+        payload.put("createdAt", comment.createdAt.toString());
+        changes.record("comment.approved", "comment", comment.id, article, comment.articleId, payload);
     }
 
     private void remove(Comment comment, CurrentUser.Actor actor) {

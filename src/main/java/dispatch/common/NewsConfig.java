@@ -48,6 +48,9 @@ public interface NewsConfig {
     /** Reader comments. */
     Comments comments();
 
+    /** Outgoing webhooks. */
+    Webhooks webhooks();
+
     /** Locally generated signing keys and preview secret (dev, test, embedded database). */
     LocalSecrets localSecrets();
 
@@ -146,6 +149,32 @@ public interface NewsConfig {
         /** Approve comments from signed-in staff (any newsroom role) at once. */
         @WithDefault("false")
         boolean autoApproveStaff();
+    }
+
+    interface Webhooks {
+        /** Allow webhook URLs that resolve to loopback or private addresses (NEWS_WEBHOOKS_ALLOW_PRIVATE_TARGETS); never in production. */
+        @WithDefault("false")
+        boolean allowPrivateTargets();
+
+        /** How often due deliveries are looked for. */
+        @WithDefault("1s")
+        String poll();
+
+        /** The wait after a first failed attempt; it doubles with each further failure. */
+        @WithDefault("PT10S")
+        java.time.Duration retryBase();
+
+        /** The longest wait between two attempts. */
+        @WithDefault("PT1H")
+        java.time.Duration retryMax();
+
+        /** Attempts before a delivery is given up as failed (it can still be redelivered by hand). */
+        @WithDefault("12")
+        int maxAttempts();
+
+        /** Connect and response timeout of one attempt. */
+        @WithDefault("PT5S")
+        java.time.Duration timeout();
     }
 
     interface LocalSecrets {

@@ -161,7 +161,24 @@ final class DemoWriter {
         link(connection, "insert into article_tags (article_id, tag_id, position) values (?, ?, ?)", ArticleSpec::tags, tags);
         link(connection, "insert into article_authors (article_id, author_id, position) values (?, ?, ?)", ArticleSpec::authors, authors);
         link(connection, "insert into article_related (article_id, related_id, position) values (?, ?, ?)", ArticleSpec::related, articleIds);
+        recordEvents(connection);
         return articles.size();
+    }
+
+    /** The change log starts with the demo content, so that a mirror replaying it gets every published article. */
+    private static void recordEvents(Connection connection) throws SQLException {
+        try (java.sql.Statement st = connection.createStatement()) {
+            st.execute("select pg_advisory_xact_lock(" + dispatch.sync.ChangeLog.LOCK_KEY + ")");
+            for (String type : new String[] {"section", "tag", "author"}) {
+                st.execute("insert into events (seq, type, entity_type, entity_id, slug, payload) select "
+                        + "(select coalesce(max(seq), 0) from events) + row_number() over (order by slug), '" + type + ".updated', '"
+                        + type + "', id, slug, jsonb_build_object('slug', slug, 'name', name) from " + type + "s");
+            }
+            st.execute("insert into events (seq, type, entity_type, entity_id, slug, occurred_at, payload) select "
+                    + "(select coalesce(max(seq), 0) from events) + row_number() over (order by published_at, id), 'article.published', "
+                    + "'article', id, slug, published_at, jsonb_build_object('id', id, 'slug', slug, 'headline', headline) from articles "
+                    + "where status = 'published' and published_at <= now()");
+        }
     }
 
     private void link(Connection connection, String sql, java.util.function.Function<ArticleSpec, List<String>> slugs,

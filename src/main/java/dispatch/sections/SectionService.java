@@ -5,6 +5,7 @@ import dispatch.auth.CurrentUser;
 import dispatch.common.http.Problem;
 import dispatch.common.http.ProblemException;
 import dispatch.sections.api.SectionRequest;
+import dispatch.sync.ChangeLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -26,9 +27,11 @@ public class SectionService {
     private final EntityManager em;
     private final AuditLog audit;
     private final TransactionSynchronizationRegistry transactions;
+    private final ChangeLog changes;
 
     SectionService(SectionRepository repository, SectionTree tree, EntityManager em, AuditLog audit,
-            TransactionSynchronizationRegistry transactions) {
+            TransactionSynchronizationRegistry transactions, ChangeLog changes) {
+        this.changes = changes;
         this.repository = repository;
         this.tree = tree;
         this.em = em;
@@ -47,6 +50,7 @@ public class SectionService {
         write(section, request);
         repository.persist(section);
         audit.record(actor, "section.create", "section", section.id, Map.of("slug", section.slug));
+        changes.record("section.updated", "section", section.id, section.slug, section.id, Map.of("slug", section.slug, "name", section.name));
         tree.invalidateAfterCommit(transactions);
         return section;
     }
@@ -59,6 +63,7 @@ public class SectionService {
         }
         write(section, request);
         audit.record(actor, "section.update", "section", section.id, Map.of("slug", section.slug));
+        changes.record("section.updated", "section", section.id, section.slug, section.id, Map.of("slug", section.slug, "name", section.name));
         tree.invalidateAfterCommit(transactions);
         return section;
     }
@@ -77,6 +82,7 @@ public class SectionService {
         }
         repository.delete(section);
         audit.record(actor, "section.delete", "section", section.id, Map.of("slug", slug));
+        changes.record("section.deleted", "section", section.id, slug, section.id, Map.of("slug", slug));
         tree.invalidateAfterCommit(transactions);
     }
 

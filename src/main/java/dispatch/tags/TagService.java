@@ -4,6 +4,7 @@ import dispatch.audit.AuditLog;
 import dispatch.auth.CurrentUser;
 import dispatch.common.http.ProblemException;
 import dispatch.tags.api.TagRequest;
+import dispatch.sync.ChangeLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -18,8 +19,10 @@ public class TagService {
     private final TagRepository tags;
     private final EntityManager em;
     private final AuditLog audit;
+    private final ChangeLog changes;
 
-    TagService(TagRepository tags, EntityManager em, AuditLog audit) {
+    TagService(TagRepository tags, EntityManager em, AuditLog audit, ChangeLog changes) {
+        this.changes = changes;
         this.tags = tags;
         this.em = em;
         this.audit = audit;
@@ -34,6 +37,7 @@ public class TagService {
         write(tag, request);
         tags.persist(tag);
         audit.record(actor, "tag.create", "tag", tag.id, Map.of("slug", tag.slug));
+        changes.record("tag.updated", "tag", tag.id, tag.slug, tag.id, Map.of("slug", tag.slug, "name", tag.name));
         return tag;
     }
 
@@ -45,6 +49,7 @@ public class TagService {
         }
         write(tag, request);
         audit.record(actor, "tag.update", "tag", tag.id, Map.of("slug", tag.slug));
+        changes.record("tag.updated", "tag", tag.id, tag.slug, tag.id, Map.of("slug", tag.slug, "name", tag.name));
         return tag;
     }
 
@@ -58,6 +63,7 @@ public class TagService {
         }
         tags.delete(tag);
         audit.record(actor, "tag.delete", "tag", tag.id, Map.of("slug", slug));
+        changes.record("tag.deleted", "tag", tag.id, slug, tag.id, Map.of("slug", slug));
     }
 
     private Tag find(String slug) {

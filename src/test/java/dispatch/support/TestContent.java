@@ -25,11 +25,16 @@ public class TestContent {
     private final EntityManager em;
     private final SectionTree sections;
     private final ObjectMapper json;
+    private final dispatch.sync.ChangeLog changes;
+    private final dispatch.articles.ArticleReadService reader;
 
-    TestContent(EntityManager em, SectionTree sections, ObjectMapper json) {
+    TestContent(EntityManager em, SectionTree sections, ObjectMapper json, dispatch.sync.ChangeLog changes,
+            dispatch.articles.ArticleReadService reader) {
         this.em = em;
         this.sections = sections;
         this.json = json;
+        this.changes = changes;
+        this.reader = reader;
     }
 
     public static String unique(String prefix) {
@@ -122,15 +127,30 @@ public class TestContent {
             article.heroImage = image;
         }
         em.persist(article);
+        // like the editorial API, tell the change log what readers can now see
+        if (visible(article)) {
+            changes.record("article.published", "article", article.id, article.slug, article.id, java.util.Map.of("slug", article.slug));
+        }
         return article;
+    }
+
+    private boolean visible(Article article) {
+        return article.deletedAt == null && reader.isVisible(article.status, article.publishedAt, article.expireAt);
     }
 
     /** Changes an article as an editor would, in its own transaction. */
     @Transactional
     public void change(String slug, Consumer<Article> change) {
         Article article = em.createQuery("from Article where slug = :slug", Article.class).setParameter("slug", slug).getSingleResult();
+        boolean wasVisible = visible(article);
         change.accept(article);
         article.updatedAt = Instant.now();
+        if (visible(article)) {
+            changes.record(wasVisible ? "article.updated" : "article.published", "article", article.id, article.slug, article.id,
+                    java.util.Map.of("slug", article.slug));
+        } else if (wasVisible) {
+            changes.record("article.unpublished", "article", article.id, article.slug, article.id, java.util.Map.of("slug", article.slug));
+        }
     }
 
     @Transactional

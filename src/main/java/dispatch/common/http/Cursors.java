@@ -28,6 +28,11 @@ public final class Cursors {
 
     /** Decodes a cursor into exactly {@code size} parts, or fails with a 400 naming {@code cursor}. */
     public static List<String> decode(String cursor, int size) {
+        return decode(cursor, size, "cursor");
+    }
+
+    /** The same, for a cursor passed in another parameter. */
+    public static List<String> decode(String cursor, int size, String parameter) {
         try {
             List<String> parts = JSON.readValue(Base64.getUrlDecoder().decode(cursor.getBytes(StandardCharsets.US_ASCII)), PARTS);
             if (parts.size() != size || parts.stream().anyMatch(p -> p == null)) {
@@ -35,7 +40,7 @@ public final class Cursors {
             }
             return parts;
         } catch (Exception e) {
-            throw ProblemException.badParameter("cursor", "not a cursor this API issued; use the 'next' value of a previous page");
+            throw ProblemException.badParameter(parameter, "not a cursor this API issued; use the 'next' value of a previous page");
         }
     }
 }
