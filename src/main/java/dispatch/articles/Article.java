@@ -68,6 +68,11 @@ public class Article {
     @JoinColumn(name = "hero_image_id")
     public Image heroImage;
 
+    /** The audio asset of an audio article (JSON), null for other articles. */
+    @Column(columnDefinition = "jsonb")
+    @ColumnTransformer(write = "cast(? as jsonb)")
+    public String audio;
+
     @Column(name = "comment_count", nullable = false)
     public int commentCount;
 

@@ -20,7 +20,7 @@ public final class ArticleBodies {
     static final int WORDS_PER_MINUTE = 230;
 
     /** What a {@code related} block resolves to when its target is published. */
-    record RelatedLink(String slug, String headline, String webUrl, String apiUrl) {
+    public record RelatedLink(String slug, String headline, String webUrl, String apiUrl) {
     }
 
     private ArticleBodies() {
@@ -52,7 +52,7 @@ public final class ArticleBodies {
     }
 
     /** Slugs named by {@code related} blocks, in order of appearance. */
-    static Set<String> relatedSlugs(JsonNode blocks) {
+    public static Set<String> relatedSlugs(JsonNode blocks) {
         Set<String> slugs = new LinkedHashSet<>();
         for (JsonNode block : iterable(blocks)) {
             if ("related".equals(block.path("type").asText()) && block.hasNonNull("slug")) {
@@ -66,7 +66,7 @@ public final class ArticleBodies {
      * The public form of the blocks: {@code related} blocks gain the target's headline and URLs, or are
      * dropped when the target is not published (a draft's title must never leak through a link).
      */
-    static ArrayNode publicBlocks(JsonNode blocks, Map<String, RelatedLink> related) {
+    public static ArrayNode publicBlocks(JsonNode blocks, Map<String, RelatedLink> related) {
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
         for (JsonNode block : iterable(blocks)) {
             if ("related".equals(block.path("type").asText())) {
@@ -84,7 +84,7 @@ public final class ArticleBodies {
     }
 
     /** Renders public blocks (see {@link #publicBlocks}) as safe HTML. */
-    static String html(JsonNode publicBlocks) {
+    public static String html(JsonNode publicBlocks) {
         StringBuilder html = new StringBuilder();
         for (JsonNode block : iterable(publicBlocks)) {
             switch (block.path("type").asText()) {

@@ -415,6 +415,12 @@ public class ArticleEditorService {
         if (request.heroImage() != null && !Html.isSafeUrl(request.heroImage().url())) {
             errors.add(Problem.FieldError.pointer("/heroImage/url", "must be an absolute http(s) URL"));
         }
+        if (request.audio() != null && !Html.isSafeUrl(request.audio().url())) {
+            errors.add(Problem.FieldError.pointer("/audio/url", "must be an absolute http(s) URL"));
+        }
+        if ("audio".equals(request.type()) && request.audio() == null) {
+            errors.add(Problem.FieldError.pointer("/audio", "an audio article needs its audio asset (url, mimeType, durationSeconds, sizeBytes)"));
+        }
         String slug = request.slug() == null ? null : request.slug().trim();
         if (slug != null && !Slugs.isValid(slug)) {
             errors.add(Problem.FieldError.pointer("/slug", "lower-case letters and digits joined by single hyphens, at most 200 characters"));
@@ -437,6 +443,7 @@ public class ArticleEditorService {
         replace(article.authorIds, authorSlugs.stream().map(authorIds::get).toList());
         replace(article.relatedIds, relatedSlugs.stream().map(relatedIds::get).toList());
         article.heroImage = image(article.heroImage, request.heroImage());
+        article.audio = request.audio() == null ? null : json.valueToTree(request.audio()).toString();
         article.updatedAt = Instant.now();
     }
 
@@ -515,7 +522,7 @@ public class ArticleEditorService {
     private ArticleRequest requestOf(Article article) {
         EditorialArticle e = toEditorial(article);
         return new ArticleRequest(e.slug(), e.type(), e.headline(), e.socialHeadline(), e.standfirst(), e.body(), e.language(), e.section(),
-                e.tags(), e.authors(), e.related(), e.heroImage());
+                e.tags(), e.authors(), e.related(), e.heroImage(), e.audio());
     }
 
     EditorialArticle toEditorial(Article article) {
@@ -538,7 +545,7 @@ public class ArticleEditorService {
                 article.tagIds.stream().map(tagSlugs::get).toList(), article.authorIds.stream().map(authorSlugs::get).toList(),
                 article.relatedIds.stream().map(relatedSlugs::get).toList(),
                 image == null ? null : new ImageRequest(image.url, image.caption, image.credit, image.altText, image.width, image.height),
-                article.publishedAt, article.expireAt, article.createdAt, article.updatedAt, createdBy,
+                ArticleMapper.audio(article.audio), article.publishedAt, article.expireAt, article.createdAt, article.updatedAt, createdBy,
                 article.formerSlugs.stream().sorted().toList(),
                 queries.correctionsOf(List.of(article.id)).getOrDefault(article.id, List.of()),
                 new EditorialArticle.Links(api + "/api/v1/admin/articles/" + article.id, api + "/api/v1/admin/articles/" + article.id + "/revisions",

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dispatch.articles.api.ArticleLinks;
 import dispatch.articles.api.ArticleResponse;
 import dispatch.articles.api.ArticleSummary;
+import dispatch.articles.api.AudioAsset;
 import dispatch.articles.api.Correction;
 import dispatch.articles.api.ImageResponse;
 import dispatch.authors.api.AuthorRef;
@@ -22,6 +23,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 class ArticleMapper {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final SectionTree sections;
     private final String apiUrl;
     private final String siteUrl;
@@ -36,13 +39,13 @@ class ArticleMapper {
         SectionRef section = sections.ref(row.sectionId());
         return new ArticleSummary(row.id(), row.slug(), row.type(), row.headline(), row.socialHeadline(), row.standfirst(),
                 row.language(), section, tags.getOrDefault(row.id(), List.of()), authors.getOrDefault(row.id(), List.of()),
-                image(row), row.publishedAt(), row.updatedAt(), row.wordCount(), ArticleBodies.readingTimeMinutes(row.wordCount()),
+                image(row), audio(row.audio()), row.publishedAt(), row.updatedAt(), row.wordCount(), ArticleBodies.readingTimeMinutes(row.wordCount()),
                 row.commentCount(), links(row.slug(), section));
     }
 
     ArticleResponse detail(ArticleSummary s, JsonNode publicBlocks, List<ArticleSummary> related, List<Correction> corrections) {
         return new ArticleResponse(s.id(), s.slug(), s.type(), s.headline(), s.socialHeadline(), s.standfirst(), s.language(),
-                s.section(), s.tags(), s.authors(), s.heroImage(), s.publishedAt(), s.updatedAt(), s.wordCount(),
+                s.section(), s.tags(), s.authors(), s.heroImage(), s.audio(), s.publishedAt(), s.updatedAt(), s.wordCount(),
                 s.readingTimeMinutes(), s.commentCount(), s.links(), publicBlocks, ArticleBodies.html(publicBlocks), related,
                 corrections);
     }
@@ -61,6 +64,17 @@ class ArticleMapper {
         String sectionPath = section == null ? "" : section.path().stream().map(SectionRef.PathItem::slug)
                 .collect(Collectors.joining("/", "", "/"));
         return new ArticleLinks(apiUrl + "/api/v1/articles/" + slug, siteUrl + "/" + sectionPath + slug);
+    }
+
+    static AudioAsset audio(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return JSON.readValue(json, AudioAsset.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Stored audio asset is not valid JSON", e);
+        }
     }
 
     private static ImageResponse image(ArticleQueries.Row row) {

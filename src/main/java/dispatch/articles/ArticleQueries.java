@@ -36,7 +36,7 @@ public class ArticleQueries {
 
     private static final String SUMMARY_COLUMNS = "a.id, a.slug, a.type, a.headline, a.social_headline, a.standfirst, "
             + "a.language, a.section_id, a.published_at, a.updated_at, a.word_count, a.comment_count, "
-            + "i.url, i.caption, i.credit, i.alt_text, i.width, i.height";
+            + "i.url, i.caption, i.credit, i.alt_text, i.width, i.height, a.audio::text";
     private static final String FROM = " from articles a left join images i on i.id = a.hero_image_id ";
     private static final String TS_QUERY_ALL_LANGUAGES = "(websearch_to_tsquery('english', :q) || websearch_to_tsquery('spanish', :q)"
             + " || websearch_to_tsquery('simple', :q))";
@@ -44,7 +44,7 @@ public class ArticleQueries {
     /** One article row; {@code body} only when asked for, {@code rank} only in relevance order. */
     record Row(UUID id, String slug, String type, String headline, String socialHeadline, String standfirst, String language,
             UUID sectionId, Instant publishedAt, Instant updatedAt, int wordCount, int commentCount, String imageUrl,
-            String imageCaption, String imageCredit, String imageAlt, Integer imageWidth, Integer imageHeight, String body,
+            String imageCaption, String imageCredit, String imageAlt, Integer imageWidth, Integer imageHeight, String audio, String body,
             Float rank) {
     }
 
@@ -214,7 +214,7 @@ public class ArticleQueries {
                 + "join article_related r on r.related_id = a.id where r.article_id in (:ids) and " + scoped(partner, params)
                 + " order by r.article_id, r.position"), params);
         for (Object[] r : results(query)) {
-            related.computeIfAbsent(Rows.uuid(r[20]), k -> new ArrayList<>()).add(row(r));
+            related.computeIfAbsent(Rows.uuid(r[21]), k -> new ArrayList<>()).add(row(r));
         }
         return related;
     }
@@ -402,6 +402,6 @@ public class ArticleQueries {
         return new Row(Rows.uuid(r[0]), (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
                 (String) r[6], Rows.uuid(r[7]), Rows.instant(r[8]), Rows.instant(r[9]), Rows.integer(r[10]),
                 Rows.integer(r[11]), (String) r[12], (String) r[13], (String) r[14], (String) r[15], Rows.integer(r[16]),
-                Rows.integer(r[17]), Rows.string(r[18]), r[19] == null ? null : ((Number) r[19]).floatValue());
+                Rows.integer(r[17]), Rows.string(r[18]), Rows.string(r[19]), r[20] == null ? null : ((Number) r[20]).floatValue());
     }
 }

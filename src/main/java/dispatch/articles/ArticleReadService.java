@@ -170,6 +170,21 @@ public class ArticleReadService {
                 .toList();
     }
 
+    /** The type of an undeleted article in any status (editorial checks); empty if there is none. */
+    public Optional<String> typeOf(UUID id) {
+        return queries.findUndeletedById(id).map(ArticleQueries.Row::type);
+    }
+
+    /** The id of the live article readers can see under this slug; empty for anything else. */
+    public Optional<UUID> visibleLiveIdBySlug(String slug) {
+        return queries.findVisibleBySlug(slug, null).filter(row -> "live".equals(row.type())).map(ArticleQueries.Row::id);
+    }
+
+    /** What {@code related} blocks link to, for bodies outside articles (live entries): published targets only. */
+    public Map<String, ArticleBodies.RelatedLink> resolveRelated(java.util.Collection<String> slugs) {
+        return relatedLinks(queries.visibleBySlugs(slugs, null));
+    }
+
     /** The id of the article readers can see under this current slug. */
     public Optional<UUID> visibleIdBySlug(String slug) {
         return queries.findVisibleBySlug(slug, null).map(ArticleQueries.Row::id);

@@ -14,7 +14,7 @@ import java.util.Set;
  * Checks body blocks: known types, their required members with the right JSON types, no unknown
  * members, http(s) URLs only, and size limits. Every problem names its JSON pointer.
  */
-final class BodyValidator {
+public final class BodyValidator {
 
     static final int MAX_BLOCKS = 500;
     static final int MAX_TEXT = 10_000;
@@ -39,7 +39,7 @@ final class BodyValidator {
     }
 
     /** The problems of a body; empty when it is valid. */
-    static List<Problem.FieldError> check(List<JsonNode> blocks, String pointer) {
+    public static List<Problem.FieldError> check(List<JsonNode> blocks, String pointer) {
         BodyValidator v = new BodyValidator();
         if (blocks.size() > MAX_BLOCKS) {
             v.error(pointer, "at most " + MAX_BLOCKS + " blocks");

@@ -119,7 +119,8 @@ final class DemoWriter {
                 "insert into images (id, url, caption, credit, alt_text, width, height) values (?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement rows = connection.prepareStatement("insert into articles (id, slug, type, status, headline, "
                         + "social_headline, standfirst, body, body_text, word_count, language, section_id, hero_image_id, "
-                        + "published_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + "published_at, created_at, updated_at, audio) values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "cast(? as jsonb))")) {
             for (ArticleSpec a : articles) {
                 UUID imageId = null;
                 if (a.heroImage() != null) {
@@ -153,6 +154,7 @@ final class DemoWriter {
                 rows.setTimestamp(14, published);
                 rows.setTimestamp(15, created);
                 rows.setTimestamp(16, published == null ? created : published);
+                rows.setString(17, audioAsset(a));
                 rows.addBatch();
             }
             images.executeBatch();
@@ -195,6 +197,21 @@ final class DemoWriter {
             }
             ps.executeBatch();
         }
+    }
+
+    /** An audio article's asset: its first audio block, without the block's own members. */
+    private static String audioAsset(ArticleSpec a) {
+        if (!"audio".equals(a.type())) {
+            return null;
+        }
+        for (JsonNode block : a.body()) {
+            if ("audio".equals(block.path("type").asText())) {
+                com.fasterxml.jackson.databind.node.ObjectNode asset = ((com.fasterxml.jackson.databind.node.ObjectNode) block).deepCopy();
+                asset.remove(List.of("type", "title"));
+                return asset.toString();
+            }
+        }
+        return null;
     }
 
     private static void setInt(PreparedStatement ps, int index, JsonNode value) throws SQLException {

@@ -83,7 +83,12 @@ class FeedService {
                 integer(hero.path("height")), Xml.clean(hero.path("caption").asText(null)), Xml.clean(hero.path("credit").asText(null)),
                 Xml.clean(hero.path("alt").asText(null))) : null;
         FeedDocument.Audio audio = null;
-        for (JsonNode block : a.path("body")) {
+        JsonNode asset = a.path("audio");
+        if (asset.isObject()) {
+            audio = new FeedDocument.Audio(asset.path("url").asText(), asset.path("mimeType").asText("audio/mpeg"), asset.path("sizeBytes").asLong(0),
+                    asset.has("durationSeconds") ? asset.get("durationSeconds").asLong() : null, null);
+        }
+        for (JsonNode block : audio != null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode() : a.path("body")) {
             if ("audio".equals(block.path("type").asText())) {
                 audio = new FeedDocument.Audio(block.path("url").asText(), block.path("mimeType").asText("audio/mpeg"),
                         block.path("sizeBytes").asLong(0), block.has("durationSeconds") ? block.get("durationSeconds").asLong() : null,

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dispatch.support.ApiTest;
 import dispatch.support.TestContent;
@@ -100,6 +101,25 @@ class EditorialWorkflowTest extends ApiTest {
                 .contentType("application/problem+json");
         as("editor").contentType("text/plain").body("hello").post("/api/v1/admin/articles").then().statusCode(415)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void audioArticlesCarryTheirAudioAssetToReadersAndFeeds() throws Exception {
+        Map<String, Object> body = article("Podcast " + TestContent.unique("pod"));
+        body.put("type", "audio");
+        create("editor", body).then().statusCode(400).body("errors[0].pointer", equalTo("/audio"));
+        body.put("audio", Map.of("url", "https://cdn.example/episode.mp3", "mimeType", "audio/mpeg", "durationSeconds", 1800,
+                "sizeBytes", 28_800_000, "transcript", "Hello and welcome."));
+        String id = create("editor", body).then().statusCode(201).body("audio.durationSeconds", equalTo(1800)).extract().path("id");
+        publish(id);
+        String slug = as("editor").get("/api/v1/admin/articles/" + id).path("slug");
+
+        given().get("/api/v1/articles/" + slug).then().body("audio.url", equalTo("https://cdn.example/episode.mp3"))
+                .body("audio.transcript", equalTo("Hello and welcome."));
+        String xml = given().get("/feeds/podcast.rss?limit=100").asString();
+        assertTrue(xml.contains("<enclosure url=\"https://cdn.example/episode.mp3\" length=\"28800000\" type=\"audio/mpeg\""), xml);
+        body.put("audio", Map.of("url", "javascript:alert(1)", "mimeType", "video/mp4"));
+        create("editor", body).then().statusCode(400);
     }
 
     @Test

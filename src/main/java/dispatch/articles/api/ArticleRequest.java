@@ -26,5 +26,6 @@ public record ArticleRequest(
         @Size(max = 30) List<@NotBlank String> tags,
         @Size(max = 10) List<@NotBlank String> authors,
         @Size(max = 20) List<@NotBlank String> related,
-        @Valid ImageRequest heroImage) {
+        @Valid ImageRequest heroImage,
+        @Valid AudioAsset audio) {
 }

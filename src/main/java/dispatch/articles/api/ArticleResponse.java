@@ -13,7 +13,7 @@ import java.util.UUID;
  * related articles, and the corrections and update notes appended since publication.
  */
 public record ArticleResponse(UUID id, String slug, String type, String headline, String socialHeadline, String standfirst,
-        String language, SectionRef section, List<TagRef> tags, List<AuthorRef> authors, ImageResponse heroImage,
+        String language, SectionRef section, List<TagRef> tags, List<AuthorRef> authors, ImageResponse heroImage, AudioAsset audio,
         Instant publishedAt, Instant updatedAt, int wordCount, int readingTimeMinutes, int commentCount, ArticleLinks links,
         JsonNode body, String bodyHtml, List<ArticleSummary> related, List<Correction> corrections) {
 }
