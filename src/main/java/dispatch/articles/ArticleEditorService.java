@@ -68,10 +68,15 @@ public class ArticleEditorService {
     private final NewsConfig config;
     private final ChangeLog changes;
     private final ArticleMapper mapper;
+    private final dispatch.sync.CachePurger purger;
+    private final VisibilityClock clock;
 
     ArticleEditorService(ArticleRepository articles, ArticleQueries queries, ArticleReadService reader, SectionTree sections,
             TagLookup tags, AuthorLookup authors, AuditLog audit, PreviewTokens previews, EntityManager em, ObjectMapper json,
-            Validator validator, NewsConfig config, ChangeLog changes, ArticleMapper mapper) {
+            Validator validator, NewsConfig config, ChangeLog changes, ArticleMapper mapper, dispatch.sync.CachePurger purger,
+            VisibilityClock clock) {
+        this.clock = clock;
+        this.purger = purger;
         this.changes = changes;
         this.mapper = mapper;
         this.articles = articles;
@@ -110,9 +115,9 @@ public class ArticleEditorService {
     @Transactional
     public EditorialArticle replace(UUID id, ArticleRequest request, String ifMatch, CurrentUser user) {
         Article article = loadForEdit(id, ifMatch, user);
-        boolean wasVisible = visible(article);
+        ArticleCacheKeys.State before = cacheState(article);
         apply(article, request);
-        return updated(article, wasVisible, user);
+        return updated(article, before, user);
     }
 
     /** Applies a JSON Merge Patch (RFC 7386) to the article's editorial form. */
@@ -122,16 +127,16 @@ public class ArticleEditorService {
             throw ProblemException.invalidBody(List.of(Problem.FieldError.pointer("/", "a merge patch must be a JSON object")));
         }
         Article article = loadForEdit(id, ifMatch, user);
-        boolean wasVisible = visible(article);
+        ArticleCacheKeys.State before = cacheState(article);
         JsonNode merged = MergePatch.apply(json.valueToTree(requestOf(article)), mergePatch);
         apply(article, readRequest(merged));
-        return updated(article, wasVisible, user);
+        return updated(article, before, user);
     }
 
-    private EditorialArticle updated(Article article, boolean wasVisible, CurrentUser user) {
+    private EditorialArticle updated(Article article, ArticleCacheKeys.State before, CurrentUser user) {
         EditorialArticle result = saved(article, "update", user);
         audit.record(user.actor(), "article.update", "article", article.id, Map.of("slug", article.slug, "version", article.version));
-        announce(article, wasVisible, "article.updated");
+        announce(article, before, "article.updated");
         return result;
     }
 
@@ -141,13 +146,14 @@ public class ArticleEditorService {
         if (!user.isEditor() && !"draft".equals(article.status)) {
             throw forbidden("Writers can delete their own drafts only");
         }
-        boolean wasVisible = visible(article);
+        ArticleCacheKeys.State before = cacheState(article);
         article.status = "unpublished";
         article.deletedAt = Instant.now();
         article.updatedAt = article.deletedAt;
         em.flush();
         audit.record(user.actor(), "article.delete", "article", article.id, Map.of("slug", article.slug));
-        if (wasVisible) {
+        purger.purge(ArticleCacheKeys.purge(before, cacheState(article)));
+        if (before.visible()) {
             changes.record("article.deleted", "article", article.id, article.slug, article.id, Map.of("id", article.id, "slug", article.slug));
         }
     }
@@ -156,7 +162,7 @@ public class ArticleEditorService {
     @Transactional
     public EditorialArticle publish(UUID id, PublishRequest request, CurrentUser user) {
         Article article = load(id, user);
-        boolean wasVisible = visible(article);
+        ArticleCacheKeys.State before = cacheState(article);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Instant publishAt = request == null || request.publishAt() == null ? null : request.publishAt();
         Instant expireAt = request == null ? null : request.expireAt();
@@ -175,19 +181,19 @@ public class ArticleEditorService {
             details.put("expireAt", expireAt.toString());
         }
         audit.record(user.actor(), scheduled ? "article.schedule" : "article.publish", "article", article.id, details);
-        announce(article, wasVisible, "article.updated");
+        announce(article, before, "article.updated");
         return result;
     }
 
     @Transactional
     public EditorialArticle unpublish(UUID id, CurrentUser user) {
         Article article = load(id, user);
-        boolean wasVisible = visible(article);
+        ArticleCacheKeys.State before = cacheState(article);
         article.status = "unpublished";
         article.updatedAt = Instant.now();
         EditorialArticle result = saved(article, "unpublish", user);
         audit.record(user.actor(), "article.unpublish", "article", article.id, Map.of("slug", article.slug));
-        announce(article, wasVisible, "article.updated");
+        announce(article, before, "article.updated");
         return result;
     }
 
@@ -195,7 +201,7 @@ public class ArticleEditorService {
     @Transactional
     public EditorialArticle correct(UUID id, CorrectionRequest request, CurrentUser user) {
         Article article = load(id, user);
-        boolean wasVisible = visible(article);
+        ArticleCacheKeys.State before = cacheState(article);
         if (!"published".equals(article.status) && !"scheduled".equals(article.status)) {
             throw ProblemException.conflict("Corrections are appended to published articles; this one is " + article.status);
         }
@@ -207,7 +213,7 @@ public class ArticleEditorService {
         article.updatedAt = now;
         EditorialArticle result = saved(article, "correct", user);
         audit.record(user.actor(), "article.correct", "article", article.id, Map.of("kind", request.kind(), "text", request.text()));
-        announce(article, wasVisible, "article.updated");
+        announce(article, before, "article.updated");
         return result;
     }
 
@@ -244,7 +250,7 @@ public class ArticleEditorService {
     public EditorialArticle restore(UUID id, int number, String ifMatch, CurrentUser user) {
         Revision revision = revision(id, number, user);
         Article article = loadForEdit(id, ifMatch, user);
-        boolean wasVisible = visible(article);
+        ArticleCacheKeys.State before = cacheState(article);
         ObjectNode content = json.createObjectNode();
         for (String field : componentNames()) {
             if (revision.snapshot().has(field)) {
@@ -254,7 +260,7 @@ public class ArticleEditorService {
         apply(article, readRequest(content));
         EditorialArticle result = saved(article, "restore " + number, user);
         audit.record(user.actor(), "article.restore", "article", article.id, Map.of("revision", number, "slug", article.slug));
-        announce(article, wasVisible, "article.updated");
+        announce(article, before, "article.updated");
         return result;
     }
 
@@ -270,14 +276,19 @@ public class ArticleEditorService {
     public int promoteDueScheduled() {
         List<Article> due = articles.list("status = 'scheduled' and publishedAt <= ?1 and deletedAt is null", Instant.now());
         for (Article article : due) {
+            ArticleCacheKeys.State before = cacheState(article);
             article.status = "published";
             em.flush();
             storeRevision(article, "publish (scheduled)", CurrentUser.Actor.SYSTEM);
+            purger.purge(ArticleCacheKeys.purge(before, cacheState(article)));
             audit.record(CurrentUser.Actor.SYSTEM, "article.publish", "article", article.id,
                     Map.of("slug", article.slug, "publishedAt", article.publishedAt.toString(), "scheduled", true));
             if (visible(article)) {
                 changes.record("article.published", "article", article.id, article.slug, article.id, payload(article));
             }
+        }
+        if (!due.isEmpty()) {
+            clock.reset();
         }
         return due.size();
     }
@@ -288,13 +299,19 @@ public class ArticleEditorService {
         List<Article> due = articles.list("status in ('published', 'scheduled') and expireAt <= ?1 and deletedAt is null", Instant.now());
         for (Article article : due) {
             boolean wasAnnounced = article.publishedAt != null && !article.publishedAt.isAfter(article.expireAt);
+            ArticleCacheKeys.State before = new ArticleCacheKeys.State(article.id, true, article.status, cacheState(article).sectionPath(),
+                    cacheState(article).tags(), cacheState(article).authors());
             article.status = "unpublished";
             em.flush();
             storeRevision(article, "unpublish (embargo ended)", CurrentUser.Actor.SYSTEM);
             audit.record(CurrentUser.Actor.SYSTEM, "article.expire", "article", article.id, Map.of("slug", article.slug));
+            purger.purge(ArticleCacheKeys.purge(before, cacheState(article)));
             if (wasAnnounced) {
                 changes.record("article.unpublished", "article", article.id, article.slug, article.id, Map.of("id", article.id, "slug", article.slug));
             }
+        }
+        if (!due.isEmpty()) {
+            clock.reset();
         }
         return due.size();
     }
@@ -303,9 +320,26 @@ public class ArticleEditorService {
         return article.deletedAt == null && reader.isVisible(article.status, article.publishedAt, article.expireAt);
     }
 
-    /** Tells partners what the change meant for readers: published, updated or unpublished (nothing for drafts). */
-    private void announce(Article article, boolean wasVisible, String whileVisible) {
-        boolean nowVisible = visible(article);
+    private ArticleCacheKeys.State cacheState(Article article) {
+        return ArticleCacheKeys.state(article, visible(article), sections, ids -> ids.stream().map(tags.slugsById(ids)::get).toList(),
+                ids -> ids.stream().map(authors.slugsById(ids)::get).toList());
+    }
+
+    /**
+     * Tells partners and caches what the change meant for readers: published, updated or unpublished
+     * (nothing for drafts), and the exact surrogate keys to purge.
+     */
+    private void announce(Article article, ArticleCacheKeys.State before, String whileVisible) {
+        boolean wasVisible = before.visible();
+        ArticleCacheKeys.State after = cacheState(article);
+        Set<String> keys = new java.util.LinkedHashSet<>(ArticleCacheKeys.purge(before, after));
+        if (article.expireAt != null || "scheduled".equals(article.status) || "scheduled".equals(before.status())) {
+            // a planned moment appeared or went: every instance must look again when content next changes by itself
+            keys.add(dispatch.common.http.CacheKeys.CLOCK);
+            clock.reset();
+        }
+        purger.purge(keys);
+        boolean nowVisible = after.visible();
         if (nowVisible) {
             changes.record(wasVisible ? whileVisible : "article.published", "article", article.id, article.slug, article.id, payload(article));
         } else if (wasVisible) {

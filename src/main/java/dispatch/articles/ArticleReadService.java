@@ -9,7 +9,9 @@ import dispatch.articles.api.Correction;
 import dispatch.articles.api.SitemapEntry;
 import dispatch.auth.Partner;
 import dispatch.authors.api.AuthorRef;
+import dispatch.common.http.CacheKeys;
 import dispatch.common.http.Cursors;
+import dispatch.common.http.Keyed;
 import dispatch.common.http.FieldSelection;
 import dispatch.common.http.Page;
 import dispatch.common.http.ProblemException;
@@ -44,7 +46,7 @@ public class ArticleReadService {
     static final Set<String> DETAIL_FIELDS = componentNames(ArticleResponse.class);
 
     /** The outcome of reading one article by slug: the article, or the slug it moved to. */
-    public record Lookup(ArticleResponse article, String movedTo) {
+    public record Lookup(ArticleResponse article, String movedTo, Set<String> keys) {
     }
 
     private final ArticleQueries queries;
@@ -58,7 +60,7 @@ public class ArticleReadService {
     }
 
     /** A page of article summaries; {@code include} (or {@code fields} naming them) adds bodies and related articles. */
-    public Page<JsonNode> list(ArticleListParams params, Partner partner) {
+    public Keyed<Page<JsonNode>> list(ArticleListParams params, Partner partner) {
         ArticleFilter filter = ArticleFilter.parse(params);
         int limit = QueryValues.limit(params.limit(), DEFAULT_LIMIT, MAX_LIMIT);
         Set<String> include = params.include() == null ? Set.of() : new LinkedHashSet<>(QueryValues.list(params.include(), "include", 5));
@@ -90,6 +92,9 @@ public class ArticleReadService {
         Map<UUID, List<TagRef>> tags = queries.tagsOf(all);
         Map<UUID, List<AuthorRef>> authors = queries.authorsOf(all);
 
+        Set<String> keys = listKeys(filter);
+        all.forEach(id -> keys.add(CacheKeys.article(id)));
+        linked.values().forEach(r -> keys.add(CacheKeys.article(r.id())));
         List<JsonNode> items = new ArrayList<>(page.size());
         for (ArticleQueries.Row row : page) {
             ObjectNode item = json.valueToTree(mapper.summary(row, tags, authors));
@@ -105,7 +110,25 @@ public class ArticleReadService {
             }
             items.add(fields.apply(item));
         }
-        return new Page<>(items, more ? encodeCursor(filter, page.get(page.size() - 1)) : null);
+        return new Keyed<>(new Page<>(items, more ? encodeCursor(filter, page.get(page.size() - 1)) : null), keys);
+    }
+
+    /** The list keys of a filter: one per section, tag and author it names, or "latest" when it names none. */
+    static Set<String> listKeys(ArticleFilter filter) {
+        Set<String> keys = new LinkedHashSet<>(List.of(CacheKeys.SECTIONS, CacheKeys.TAGS, CacheKeys.AUTHORS));
+        if (filter.section() == null && filter.tag() == null && filter.author() == null) {
+            keys.add(CacheKeys.LATEST);
+        }
+        if (filter.section() != null) {
+            filter.section().values().forEach(slug -> keys.add(CacheKeys.sectionList(slug)));
+        }
+        if (filter.tag() != null) {
+            filter.tag().values().forEach(slug -> keys.add(CacheKeys.tagList(slug)));
+        }
+        if (filter.author() != null) {
+            filter.author().values().forEach(slug -> keys.add(CacheKeys.authorList(slug)));
+        }
+        return keys;
     }
 
     /** The article readers can see under this slug, or where a former slug moved to; 404 otherwise. */
@@ -113,15 +136,17 @@ public class ArticleReadService {
         ArticleQueries.Row row = queries.findVisibleBySlug(slug, partner).orElse(null);
         if (row == null) {
             return queries.currentSlugOfFormer(slug).filter(current -> queries.findVisibleBySlug(current, partner).isPresent())
-                    .map(current -> new Lookup(null, current))
+                    .map(current -> new Lookup(null, current, Set.of()))
                     .orElseThrow(() -> ProblemException.notFound("No published article with slug '" + slug + "'"));
         }
-        return new Lookup(whole(row, partner), null);
+        Keyed<ArticleResponse> whole = whole(row, partner);
+        return new Lookup(whole.value(), null, whole.keys());
     }
 
     /** An article in any status, as readers will see it once published: what a preview link shows. */
     public ArticleResponse preview(UUID id) {
-        return whole(queries.findUndeletedById(id).orElseThrow(() -> ProblemException.notFound("The previewed article no longer exists")), null);
+        return whole(queries.findUndeletedById(id).orElseThrow(() -> ProblemException.notFound("The previewed article no longer exists")), null)
+                .value();
     }
 
     /** Whether readers see an article in this state now; the same rule as {@link ArticleQueries#VISIBLE}. */
@@ -131,7 +156,7 @@ public class ArticleReadService {
                 && (expireAt == null || expireAt.isAfter(now));
     }
 
-    private ArticleResponse whole(ArticleQueries.Row row, Partner partner) {
+    private Keyed<ArticleResponse> whole(ArticleQueries.Row row, Partner partner) {
         JsonNode blocks = parse(row.body());
         Map<String, ArticleQueries.Row> linked = queries.visibleBySlugs(ArticleBodies.relatedSlugs(blocks), partner);
         List<ArticleQueries.Row> related = queries.explicitRelatedOf(List.of(row.id()), partner).getOrDefault(row.id(), List.of());
@@ -141,12 +166,20 @@ public class ArticleReadService {
         Map<UUID, List<TagRef>> tags = queries.tagsOf(ids);
         Map<UUID, List<AuthorRef>> authors = queries.authorsOf(ids);
         List<Correction> corrections = queries.correctionsOf(List.of(row.id())).getOrDefault(row.id(), List.of());
-        return mapper.detail(mapper.summary(row, tags, authors), ArticleBodies.publicBlocks(blocks, relatedLinks(linked)),
+        ArticleResponse article = mapper.detail(mapper.summary(row, tags, authors), ArticleBodies.publicBlocks(blocks, relatedLinks(linked)),
                 related.stream().map(r -> mapper.summary(r, tags, authors)).toList(), corrections);
+        Set<String> keys = new LinkedHashSet<>();
+        ids.forEach(id -> keys.add(CacheKeys.article(id)));
+        linked.values().forEach(r -> keys.add(CacheKeys.article(r.id())));
+        article.section().path().forEach(p -> keys.add(CacheKeys.section(p.slug())));
+        article.tags().forEach(t -> keys.add(CacheKeys.tag(t.slug())));
+        article.authors().forEach(a -> keys.add(CacheKeys.author(a.slug())));
+        keys.add(CacheKeys.comments(row.id()));
+        return new Keyed<>(article, keys);
     }
 
     /** The visible articles among {@code ids}, in the order given (the hidden ones drop out). */
-    public List<ArticleSummary> summaries(List<UUID> ids, Partner partner) {
+    public List<ArticleSummary> summaries(java.util.Collection<UUID> ids, Partner partner) {
         Map<UUID, ArticleQueries.Row> rows = new java.util.HashMap<>();
         queries.visibleByIds(ids, partner).forEach(row -> rows.put(row.id(), row));
         Map<UUID, List<TagRef>> tags = queries.tagsOf(rows.keySet());
@@ -207,7 +240,7 @@ public class ArticleReadService {
     }
 
     /** Articles related to a visible one: the editor's picks, then by shared tags, section and recency. */
-    public Page<ArticleSummary> related(String slug, String limitParam, Partner partner) {
+    public Keyed<Page<ArticleSummary>> related(String slug, String limitParam, Partner partner) {
         int limit = QueryValues.limit(limitParam, RELATED_DEFAULT_LIMIT, RELATED_MAX_LIMIT);
         ArticleQueries.Row row = queries.findVisibleBySlug(slug, partner)
                 .orElseThrow(() -> ProblemException.notFound("No published article with slug '" + slug + "'"));
@@ -215,7 +248,13 @@ public class ArticleReadService {
         List<UUID> ids = related.stream().map(ArticleQueries.Row::id).toList();
         Map<UUID, List<TagRef>> tags = queries.tagsOf(ids);
         Map<UUID, List<AuthorRef>> authors = queries.authorsOf(ids);
-        return new Page<>(related.stream().map(r -> mapper.summary(r, tags, authors)).toList(), null);
+        List<ArticleSummary> items = related.stream().map(r -> mapper.summary(r, tags, authors)).toList();
+        // related articles change when articles sharing its tags or section are published or unpublished
+        Set<String> keys = new LinkedHashSet<>(List.of(CacheKeys.article(row.id()), CacheKeys.SECTIONS, CacheKeys.TAGS, CacheKeys.AUTHORS));
+        ids.forEach(id -> keys.add(CacheKeys.article(id)));
+        mapper.summary(row, queries.tagsOf(List.of(row.id())), Map.of()).tags().forEach(t -> keys.add(CacheKeys.tagList(t.slug())));
+        mapper.summary(row, Map.of(), Map.of()).section().path().forEach(p -> keys.add(CacheKeys.sectionList(p.slug())));
+        return new Keyed<>(new Page<>(items, null), keys);
     }
 
     static ProblemException teaserOnly() {

@@ -8,9 +8,10 @@ import dispatch.auth.Partner;
 import dispatch.auth.PartnerContext;
 import dispatch.common.NewsConfig;
 import dispatch.common.http.FieldSelection;
+import dispatch.common.http.Keyed;
 import dispatch.common.http.Links;
 import dispatch.common.http.Page;
-import dispatch.common.http.Representations;
+import dispatch.common.http.ResponseCache;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -31,15 +32,14 @@ import java.util.List;
 public class ArticleResource {
 
     private final ArticleReadService articles;
-    private final Representations representations;
+    private final ResponseCache cache;
     private final ObjectMapper json;
     private final NewsConfig config;
     private final PartnerContext partners;
 
-    ArticleResource(ArticleReadService articles, Representations representations, ObjectMapper json, NewsConfig config,
-            PartnerContext partners) {
+    ArticleResource(ArticleReadService articles, ResponseCache cache, ObjectMapper json, NewsConfig config, PartnerContext partners) {
         this.articles = articles;
-        this.representations = representations;
+        this.cache = cache;
         this.json = json;
         this.config = config;
         this.partners = partners;
@@ -47,12 +47,13 @@ public class ArticleResource {
 
     @GET
     public Response list(@BeanParam ArticleListParams params, @Context HttpHeaders headers, @Context UriInfo uri) {
-        Page<JsonNode> page = articles.list(params, partners.partner());
-        Response.ResponseBuilder response = representations.ok(headers, page, null);
-        if (page.next() != null) {
-            response.header("Link", Links.nextHeader(Links.withCursor(config.apiUrl(), uri, page.next())));
-        }
-        return response.build();
+        Partner partner = partners.partner();
+        return cache.serve(uri, headers, "list", variant(partner), () -> {
+            Keyed<Page<JsonNode>> page = articles.list(params, partner);
+            ResponseCache.Rendered rendered = cache.rendered(page.value(), null, page.keys());
+            return page.value().next() == null ? rendered
+                    : rendered.withHeader("Link", Links.nextHeader(Links.withCursor(config.apiUrl(), uri, page.value().next())));
+        });
     }
 
     @GET
@@ -65,25 +66,35 @@ public class ArticleResource {
         if (teaser && fields != null && (selection.includes("body") || selection.includes("bodyHtml"))) {
             throw ArticleReadService.teaserOnly();
         }
-        ArticleReadService.Lookup lookup = articles.get(slug, partner);
-        if (lookup.movedTo() != null) {
-            String query = uri.getRequestUri().getRawQuery();
-            return Response.status(Response.Status.MOVED_PERMANENTLY)
-                    .location(URI.create(Links.trimSlash(config.apiUrl()) + "/api/v1/articles/" + lookup.movedTo()
-                            + (query == null ? "" : "?" + query)))
-                    .header("Cache-Control", "public, max-age=300").build();
-        }
-        ObjectNode article = json.valueToTree(lookup.article());
-        if (teaser) {
-            article.remove(List.of("body", "bodyHtml"));
-        }
-        return representations.ok(headers, selection.apply(article), lookup.article().updatedAt()).build();
+        return cache.serve(uri, headers, "article", variant(partner), () -> {
+            ArticleReadService.Lookup lookup = articles.get(slug, partner);
+            if (lookup.movedTo() != null) {
+                String query = uri.getRequestUri().getRawQuery();
+                return ResponseCache.Rendered.direct(Response.status(Response.Status.MOVED_PERMANENTLY)
+                        .location(URI.create(Links.trimSlash(config.apiUrl()) + "/api/v1/articles/" + lookup.movedTo()
+                                + (query == null ? "" : "?" + query)))
+                        .header("Cache-Control", "public, max-age=300").build());
+            }
+            ObjectNode article = json.valueToTree(lookup.article());
+            if (teaser) {
+                article.remove(List.of("body", "bodyHtml"));
+            }
+            return cache.rendered(selection.apply(article), lookup.article().updatedAt(), lookup.keys());
+        });
     }
 
     @GET
     @Path("{slug}/related")
-    public Response related(@PathParam("slug") String slug, @QueryParam("limit") String limit, @Context HttpHeaders headers) {
-        Page<ArticleSummary> page = articles.related(slug, limit, partners.partner());
-        return representations.ok(headers, page, null).build();
+    public Response related(@PathParam("slug") String slug, @QueryParam("limit") String limit, @Context HttpHeaders headers,
+            @Context UriInfo uri) {
+        Partner partner = partners.partner();
+        return cache.serve(uri, headers, "list", variant(partner), () -> {
+            Keyed<Page<ArticleSummary>> page = articles.related(slug, limit, partner);
+            return cache.rendered(page.value(), null, page.keys());
+        });
+    }
+
+    static String variant(Partner partner) {
+        return partner == null ? "" : partner.keyId().toString();
     }
 }

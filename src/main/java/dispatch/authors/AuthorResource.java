@@ -4,7 +4,9 @@ import dispatch.common.NewsConfig;
 import dispatch.common.http.Links;
 import dispatch.common.http.Page;
 import dispatch.common.http.ProblemException;
-import dispatch.common.http.Representations;
+import dispatch.common.http.CacheKeys;
+import dispatch.common.http.ResponseCache;
+import java.util.Set;
 import dispatch.common.http.SlugPaging;
 import dispatch.authors.api.AuthorResponse;
 import jakarta.ws.rs.GET;
@@ -23,12 +25,12 @@ import jakarta.ws.rs.core.UriInfo;
 public class AuthorResource {
 
     private final AuthorRepository authors;
-    private final Representations representations;
+    private final ResponseCache cache;
     private final NewsConfig config;
 
-    AuthorResource(AuthorRepository authors, Representations representations, NewsConfig config) {
+    AuthorResource(AuthorRepository authors, ResponseCache cache, NewsConfig config) {
         this.authors = authors;
-        this.representations = representations;
+        this.cache = cache;
         this.config = config;
     }
 
@@ -36,16 +38,22 @@ public class AuthorResource {
     public Response list(@QueryParam("q") String q, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         SlugPaging paging = SlugPaging.parse(q, cursor, limit);
-        Page<AuthorResponse> page = paging.page(authors.listPage(paging.prefix(), paging.afterSlug(), paging.limit() + 1),
-                author -> author.slug, this::toResponse);
-        return representations.ok(headers, page, null).header("Link", SlugPaging.linkHeader(config.apiUrl(), uri, page)).build();
+        return cache.serve(uri, headers, "taxonomy", "", () -> {
+            Page<AuthorResponse> page = paging.page(authors.listPage(paging.prefix(), paging.afterSlug(), paging.limit() + 1),
+                    author -> author.slug, this::toResponse);
+            ResponseCache.Rendered rendered = cache.rendered(page, null, Set.of(CacheKeys.AUTHORS));
+            String link = SlugPaging.linkHeader(config.apiUrl(), uri, page);
+            return link == null ? rendered : rendered.withHeader("Link", link);
+        });
     }
 
     @GET
     @Path("{slug}")
-    public Response get(@PathParam("slug") String slug, @Context HttpHeaders headers) {
-        Author author = authors.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("No author with slug '" + slug + "'"));
-        return representations.ok(headers, toResponse(author), author.updatedAt).build();
+    public Response get(@PathParam("slug") String slug, @Context HttpHeaders headers, @Context UriInfo uri) {
+        return cache.serve(uri, headers, "taxonomy", "", () -> {
+            Author author = authors.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("No author with slug '" + slug + "'"));
+            return cache.rendered(toResponse(author), author.updatedAt, Set.of(CacheKeys.AUTHORS, CacheKeys.author(slug)));
+        });
     }
 
     AuthorResponse toResponse(Author author) {

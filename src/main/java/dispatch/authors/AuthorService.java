@@ -4,7 +4,10 @@ import dispatch.audit.AuditLog;
 import dispatch.auth.CurrentUser;
 import dispatch.common.http.ProblemException;
 import dispatch.authors.api.AuthorRequest;
+import dispatch.common.http.CacheKeys;
+import dispatch.sync.CachePurger;
 import dispatch.sync.ChangeLog;
+import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -20,9 +23,11 @@ public class AuthorService {
     private final EntityManager em;
     private final AuditLog audit;
     private final ChangeLog changes;
+    private final CachePurger purger;
 
-    AuthorService(AuthorRepository authors, EntityManager em, AuditLog audit, ChangeLog changes) {
+    AuthorService(AuthorRepository authors, EntityManager em, AuditLog audit, ChangeLog changes, CachePurger purger) {
         this.changes = changes;
+        this.purger = purger;
         this.authors = authors;
         this.em = em;
         this.audit = audit;
@@ -38,6 +43,7 @@ public class AuthorService {
         authors.persist(author);
         audit.record(actor, "author.create", "author", author.id, Map.of("slug", author.slug));
         changes.record("author.updated", "author", author.id, author.slug, author.id, Map.of("slug", author.slug, "name", author.name));
+        purger.purge(CacheKeys.set(CacheKeys.AUTHORS, CacheKeys.author(author.slug)));
         return author;
     }
 
@@ -50,6 +56,8 @@ public class AuthorService {
         write(author, request);
         audit.record(actor, "author.update", "author", author.id, Map.of("slug", author.slug));
         changes.record("author.updated", "author", author.id, author.slug, author.id, Map.of("slug", author.slug, "name", author.name));
+        purger.purge(CacheKeys.set(CacheKeys.AUTHORS, CacheKeys.author(slug), CacheKeys.author(author.slug), CacheKeys.authorList(slug),
+                CacheKeys.authorList(author.slug)));
         return author;
     }
 
@@ -64,6 +72,7 @@ public class AuthorService {
         authors.delete(author);
         audit.record(actor, "author.delete", "author", author.id, Map.of("slug", slug));
         changes.record("author.deleted", "author", author.id, slug, author.id, Map.of("slug", slug));
+        purger.purge(CacheKeys.set(CacheKeys.AUTHORS, CacheKeys.author(slug)));
     }
 
     private Author find(String slug) {

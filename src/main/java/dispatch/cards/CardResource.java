@@ -3,7 +3,7 @@ package dispatch.cards;
 import dispatch.articles.ArticleReadService;
 import dispatch.common.NewsConfig;
 import dispatch.common.http.Links;
-import dispatch.common.http.Representations;
+import dispatch.common.http.ResponseCache;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,22 +20,24 @@ import java.net.URI;
 public class CardResource {
 
     private final CardService cards;
-    private final Representations representations;
+    private final ResponseCache cache;
     private final NewsConfig config;
 
-    CardResource(CardService cards, Representations representations, NewsConfig config) {
+    CardResource(CardService cards, ResponseCache cache, NewsConfig config) {
         this.cards = cards;
-        this.representations = representations;
+        this.cache = cache;
         this.config = config;
     }
 
     @GET
-    public Response card(@PathParam("slug") String slug, @Context HttpHeaders headers) {
-        ArticleReadService.Lookup lookup = cards.lookup(slug);
-        if (lookup.movedTo() != null) {
-            return Response.status(Response.Status.MOVED_PERMANENTLY)
-                    .location(URI.create(Links.trimSlash(config.apiUrl()) + "/api/v1/articles/" + lookup.movedTo() + "/card")).build();
-        }
-        return representations.ok(headers, cards.card(lookup.article()), lookup.article().updatedAt()).build();
+    public Response card(@PathParam("slug") String slug, @Context HttpHeaders headers, @Context jakarta.ws.rs.core.UriInfo uri) {
+        return cache.serve(uri, headers, "article", "", () -> {
+            ArticleReadService.Lookup lookup = cards.lookup(slug);
+            if (lookup.movedTo() != null) {
+                return ResponseCache.Rendered.direct(Response.status(Response.Status.MOVED_PERMANENTLY)
+                        .location(URI.create(Links.trimSlash(config.apiUrl()) + "/api/v1/articles/" + lookup.movedTo() + "/card")).build());
+            }
+            return cache.rendered(cards.card(lookup.article()), lookup.article().updatedAt(), lookup.keys());
+        });
     }
 }

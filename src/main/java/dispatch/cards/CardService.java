@@ -44,7 +44,7 @@ class CardService {
     }
 
     /** An oEmbed answer for a canonical article URL of this site; 404 for anything else. */
-    OEmbed oembed(String url, Integer maxWidth) {
+    dispatch.common.http.Keyed<OEmbed> oembed(String url, Integer maxWidth) {
         String site = Links.trimSlash(config.siteUrl()) + "/";
         URI uri;
         try {
@@ -56,7 +56,8 @@ class CardService {
             throw ProblemException.notFound("Not an article URL of " + site);
         }
         String slug = uri.getPath().substring(uri.getPath().lastIndexOf('/') + 1);
-        ArticleResponse a = articles.get(slug, null).article();
+        ArticleReadService.Lookup lookup = articles.get(slug, null);
+        ArticleResponse a = lookup.article();
         if (a == null || !a.links().web().equals(url.split("[?#]")[0])) {
             throw ProblemException.notFound("Not an article URL of " + site);
         }
@@ -65,9 +66,9 @@ class CardService {
         String html = "<blockquote class=\"dispatch-embed\" style=\"max-width:" + width + "px\"><p><a href=\"" + Html.escape(a.links().web())
                 + "\">" + Html.escape(a.headline()) + "</a></p>" + (a.standfirst() == null ? "" : "<p>" + Html.escape(a.standfirst()) + "</p>")
                 + "<footer>" + Html.escape(config.siteName()) + "</footer></blockquote>";
-        return new OEmbed("1.0", "rich", a.headline(), byline.isEmpty() ? null : byline, config.siteName(), site, 3600,
-                a.heroImage() == null ? null : a.heroImage().url(), a.heroImage() == null ? null : a.heroImage().width(),
-                a.heroImage() == null ? null : a.heroImage().height(), html, width, 200);
+        return new dispatch.common.http.Keyed<>(new OEmbed("1.0", "rich", a.headline(), byline.isEmpty() ? null : byline, config.siteName(),
+                site, 3600, a.heroImage() == null ? null : a.heroImage().url(), a.heroImage() == null ? null : a.heroImage().width(),
+                a.heroImage() == null ? null : a.heroImage().height(), html, width, 200), lookup.keys());
     }
 
     private ObjectNode jsonLd(ArticleResponse a) {

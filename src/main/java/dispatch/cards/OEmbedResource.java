@@ -2,7 +2,7 @@ package dispatch.cards;
 
 import dispatch.common.http.ProblemException;
 import dispatch.common.http.QueryValues;
-import dispatch.common.http.Representations;
+import dispatch.common.http.ResponseCache;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -16,16 +16,16 @@ import java.util.Set;
 public class OEmbedResource {
 
     private final CardService cards;
-    private final Representations representations;
+    private final ResponseCache cache;
 
-    OEmbedResource(CardService cards, Representations representations) {
+    OEmbedResource(CardService cards, ResponseCache cache) {
         this.cards = cards;
-        this.representations = representations;
+        this.cache = cache;
     }
 
     @GET
     public Response oembed(@QueryParam("url") String url, @QueryParam("format") String format, @QueryParam("maxwidth") String maxWidth,
-            @QueryParam("maxheight") String maxHeight, @Context HttpHeaders headers) {
+            @QueryParam("maxheight") String maxHeight, @Context HttpHeaders headers, @Context jakarta.ws.rs.core.UriInfo uri) {
         if (url == null) {
             throw ProblemException.badParameter("url", "required: the canonical URL of an article");
         }
@@ -36,6 +36,9 @@ public class OEmbedResource {
         if (maxHeight != null) {
             QueryValues.integer(maxHeight, "maxheight", 50, 10_000);
         }
-        return representations.ok(headers, cards.oembed(url, width), null).build();
+        return cache.serve(uri, headers, "article", "", () -> {
+            var embed = cards.oembed(url, width);
+            return cache.rendered(embed.value(), null, embed.keys());
+        });
     }
 }

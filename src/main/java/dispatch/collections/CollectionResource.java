@@ -2,7 +2,9 @@ package dispatch.collections;
 
 import dispatch.auth.PartnerContext;
 import dispatch.collections.api.CollectionResponse;
-import dispatch.common.http.Representations;
+import dispatch.common.http.Keyed;
+import dispatch.common.http.ResponseCache;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,19 +19,22 @@ import jakarta.ws.rs.core.Response;
 public class CollectionResource {
 
     private final CollectionService collections;
-    private final Representations representations;
+    private final ResponseCache cache;
     private final PartnerContext partners;
 
-    CollectionResource(CollectionService collections, Representations representations, PartnerContext partners) {
+    CollectionResource(CollectionService collections, ResponseCache cache, PartnerContext partners) {
         this.collections = collections;
-        this.representations = representations;
+        this.cache = cache;
         this.partners = partners;
     }
 
     @GET
     @Path("{slug}")
-    public Response get(@PathParam("slug") String slug, @Context HttpHeaders headers) {
-        CollectionResponse collection = collections.published(slug, partners.partner());
-        return representations.ok(headers, collection, collection.updatedAt()).build();
+    public Response get(@PathParam("slug") String slug, @Context HttpHeaders headers, @Context UriInfo uri) {
+        var partner = partners.partner();
+        return cache.serve(uri, headers, "list", partner == null ? "" : partner.keyId().toString(), () -> {
+            Keyed<CollectionResponse> collection = collections.published(slug, partner);
+            return cache.rendered(collection.value(), collection.value().updatedAt(), collection.keys());
+        });
     }
 }

@@ -8,7 +8,11 @@ import dispatch.collections.api.CollectionRequest;
 import dispatch.collections.api.CollectionResponse;
 import dispatch.collections.api.EditorialCollection;
 import dispatch.common.http.Problem;
+import dispatch.common.http.CacheKeys;
+import dispatch.common.http.Keyed;
 import dispatch.common.http.ProblemException;
+import dispatch.sync.CachePurger;
+import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -25,16 +29,22 @@ public class CollectionService {
     private final CollectionRepository collections;
     private final ArticleReadService articles;
     private final AuditLog audit;
+    private final CachePurger purger;
 
-    CollectionService(CollectionRepository collections, ArticleReadService articles, AuditLog audit) {
+    CollectionService(CollectionRepository collections, ArticleReadService articles, AuditLog audit, CachePurger purger) {
+        this.purger = purger;
         this.collections = collections;
         this.articles = articles;
         this.audit = audit;
     }
 
-    public CollectionResponse published(String slug, Partner partner) {
+    /** The published articles in the editor's order, keyed by the collection and every article it names (published or not). */
+    public Keyed<CollectionResponse> published(String slug, Partner partner) {
         CuratedList list = find(slug);
-        return new CollectionResponse(list.slug, list.name, list.description, list.updatedAt, articles.summaries(list.articleIds, partner));
+        Set<String> keys = new java.util.LinkedHashSet<>(List.of(CacheKeys.collection(slug), CacheKeys.SECTIONS, CacheKeys.TAGS, CacheKeys.AUTHORS));
+        list.articleIds.forEach(id -> keys.add(CacheKeys.article(id)));
+        return new Keyed<>(new CollectionResponse(list.slug, list.name, list.description, list.updatedAt,
+                articles.summaries(list.articleIds, partner)), keys);
     }
 
     public List<EditorialCollection> list() {
@@ -56,6 +66,7 @@ public class CollectionService {
         write(list, request);
         collections.persist(list);
         audit.record(actor, "collection.create", "collection", list.id, Map.of("slug", list.slug));
+        purger.purge(CacheKeys.set(CacheKeys.collection(list.slug)));
         return toEditorial(list);
     }
 
@@ -68,6 +79,7 @@ public class CollectionService {
         write(list, request);
         collections.flush();
         audit.record(actor, "collection.update", "collection", list.id, Map.of("slug", list.slug, "articles", request.articles()));
+        purger.purge(CacheKeys.set(CacheKeys.collection(slug), CacheKeys.collection(list.slug)));
         return toEditorial(list);
     }
 
@@ -76,6 +88,7 @@ public class CollectionService {
         CuratedList list = find(slug);
         collections.delete(list);
         audit.record(actor, "collection.delete", "collection", list.id, Map.of("slug", slug));
+        purger.purge(CacheKeys.set(CacheKeys.collection(slug)));
     }
 
     private void write(CuratedList list, CollectionRequest request) {

@@ -20,20 +20,25 @@ import java.util.Map;
 public class CommentCountResource {
 
     private final ArticleReadService articles;
-    private final Representations representations;
+    private final dispatch.common.http.ResponseCache cache;
 
-    CommentCountResource(ArticleReadService articles, Representations representations) {
+    CommentCountResource(ArticleReadService articles, dispatch.common.http.ResponseCache cache) {
         this.articles = articles;
-        this.representations = representations;
+        this.cache = cache;
     }
 
     @GET
-    public Response counts(@QueryParam("articles") String slugs, @Context HttpHeaders headers) {
+    public Response counts(@QueryParam("articles") String slugs, @Context HttpHeaders headers, @Context jakarta.ws.rs.core.UriInfo uri) {
         if (slugs == null) {
             throw ProblemException.badParameter("articles", "required: comma-separated article slugs (at most 100)");
         }
-        Map<String, Integer> counts = articles.commentCounts(QueryValues.list(slugs, "articles", 100));
-        return representations.ok(headers, Map.of("counts", counts), null).build();
+        java.util.List<String> wanted = QueryValues.list(slugs, "articles", 100);
+        return cache.serve(uri, headers, "comments", "", () -> {
+            Map<String, Integer> counts = articles.commentCounts(wanted);
+            java.util.Set<String> keys = new java.util.HashSet<>(java.util.Set.of(dispatch.common.http.CacheKeys.LATEST));
+            articles.idsBySlug(counts.keySet()).values().forEach(id -> keys.add(dispatch.common.http.CacheKeys.article(id)));
+            return cache.rendered(Map.of("counts", counts), null, keys);
+        });
     }
 
 }

@@ -37,7 +37,7 @@ public class CommentResource {
     private final CommentService comments;
     private final CommentQueries queries;
     private final dispatch.articles.ArticleReadService articles;
-    private final Representations representations;
+    private final dispatch.common.http.ResponseCache cache;
 
     @Inject
     SecurityIdentity identity;
@@ -46,23 +46,27 @@ public class CommentResource {
     CurrentUser currentUser;
 
     CommentResource(CommentService comments, CommentQueries queries, dispatch.articles.ArticleReadService articles,
-            Representations representations) {
+            dispatch.common.http.ResponseCache cache) {
         this.comments = comments;
         this.queries = queries;
         this.articles = articles;
-        this.representations = representations;
+        this.cache = cache;
     }
 
     @GET
     public Response list(@PathParam("slug") String slug, @QueryParam("sort") String sort, @QueryParam("parent") String parent,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit, @Context HttpHeaders headers) {
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit, @Context HttpHeaders headers,
+            @Context jakarta.ws.rs.core.UriInfo uri) {
         boolean newestFirst = "newest".equals(QueryValues.oneOf(sort, "sort", Set.of("oldest", "newest"), "oldest"));
         int size = QueryValues.limit(limit, 20, 100);
         UUID parentId = parent == null ? null : uuid(parent, "parent");
-        UUID articleId = comments.visibleArticle(slug);
-        Page<CommentResponse> page = queries.approved(articleId, parentId, newestFirst, cursor, size);
-        int count = articles.commentCounts(java.util.List.of(slug)).getOrDefault(slug, 0);
-        return representations.ok(headers, new CommentPage(page.items(), page.next(), comments.isOpen(articleId), count), null).build();
+        return cache.serve(uri, headers, "comments", "", () -> {
+            UUID articleId = comments.visibleArticle(slug);
+            Page<CommentResponse> page = queries.approved(articleId, parentId, newestFirst, cursor, size);
+            int count = articles.commentCounts(java.util.List.of(slug)).getOrDefault(slug, 0);
+            return cache.rendered(new CommentPage(page.items(), page.next(), comments.isOpen(articleId), count), null,
+                    Set.of(dispatch.common.http.CacheKeys.comments(articleId), dispatch.common.http.CacheKeys.article(articleId)));
+        });
     }
 
     @POST

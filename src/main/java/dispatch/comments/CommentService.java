@@ -48,10 +48,12 @@ public class CommentService {
     private final CommentQueries queries;
     private final NewsConfig.Comments config;
     private final ChangeLog changes;
+    private final dispatch.sync.CachePurger purger;
 
     CommentService(CommentRepository comments, ArticleReadService articles, ArticleCounters counters, AuditLog audit, EntityManager em,
-            CommentQueries queries, NewsConfig config, ChangeLog changes) {
+            CommentQueries queries, NewsConfig config, ChangeLog changes, dispatch.sync.CachePurger purger) {
         this.changes = changes;
+        this.purger = purger;
         this.comments = comments;
         this.articles = articles;
         this.counters = counters;
@@ -189,6 +191,7 @@ public class CommentService {
         if (created) {
             em.persist(settings);
         }
+        purger.purge(dispatch.common.http.CacheKeys.set(dispatch.common.http.CacheKeys.comments(articleId)));
         audit.record(actor, "comments.settings", "article", articleId, Map.of("closedAt", String.valueOf(settings.closedAt),
                 "moderation", settings.moderation));
         return toResponse(articleId, settings);
@@ -241,6 +244,9 @@ public class CommentService {
             return;
         }
         counters.adjustCommentCount(comment.articleId, delta);
+        // the comment list and every response showing the article's comment count
+        purger.purge(dispatch.common.http.CacheKeys.set(dispatch.common.http.CacheKeys.comments(comment.articleId),
+                dispatch.common.http.CacheKeys.article(comment.articleId)));
         if (comment.parentId != null) {
             em.createNativeQuery("update comments set reply_count = greatest(0, reply_count + :delta) where id = :id")
                     .setParameter("delta", delta).setParameter("id", comment.parentId).executeUpdate();

@@ -2,6 +2,7 @@ package dispatch.common;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Map;
 import java.util.Optional;
 
 /** Dispatch's own settings (prefix {@code news}); each can be set by its environment variable. */
@@ -47,6 +48,9 @@ public interface NewsConfig {
 
     /** Reader comments. */
     Comments comments();
+
+    /** Purging a CDN when content changes. */
+    Cdn cdn();
 
     /** Outgoing webhooks. */
     Webhooks webhooks();
@@ -151,6 +155,22 @@ public interface NewsConfig {
         boolean autoApproveStaff();
     }
 
+    interface Cdn {
+        /**
+         * URL called with the surrogate keys of every change, e.g. Fastly's
+         * {@code https://api.fastly.com/service/<id>/purge} or Cloudflare's
+         * {@code https://api.cloudflare.com/client/v4/zones/<zone>/purge_cache} (NEWS_CDN_PURGE_URL).
+         */
+        Optional<String> purgeUrl();
+
+        /** {@code fastly} (POST with a Surrogate-Key header) or {@code cloudflare} (POST {"tags": [...]}). */
+        @WithDefault("fastly")
+        String purgeStyle();
+
+        /** The API token of the purge endpoint (NEWS_CDN_PURGE_TOKEN). */
+        Optional<String> purgeToken();
+    }
+
     interface Webhooks {
         /** Allow webhook URLs that resolve to loopback or private addresses (NEWS_WEBHOOKS_ALLOW_PRIVATE_TARGETS); never in production. */
         @WithDefault("false")
@@ -190,20 +210,18 @@ public interface NewsConfig {
     }
 
     interface Http {
-        /** {@code max-age} in seconds of public responses. */
-        @WithDefault("60")
-        int maxAge();
+        /**
+         * {@code Cache-Control} of public responses by kind of resource (article, list, feed, sitemap,
+         * taxonomy, comments, live, default), e.g. {@code news.http.cache-control.article}.
+         */
+        Map<String, String> cacheControl();
 
-        /** {@code s-maxage} in seconds (shared caches, CDNs). */
-        @WithDefault("60")
-        int sMaxAge();
+        /** Memory the in-process response cache may use, in bytes. */
+        @WithDefault("67108864")
+        long cacheBytes();
 
-        /** {@code stale-while-revalidate} in seconds. */
-        @WithDefault("30")
-        int staleWhileRevalidate();
-
-        /** {@code stale-if-error} in seconds. */
-        @WithDefault("86400")
-        int staleIfError();
+        /** How long a stored response may be served at most (changes invalidate it earlier). */
+        @WithDefault("300")
+        int cacheSeconds();
     }
 }

@@ -2,7 +2,9 @@ package dispatch.feeds;
 
 import dispatch.auth.Partner;
 import dispatch.auth.PartnerContext;
-import dispatch.common.http.Representations;
+import dispatch.common.http.ResponseCache;
+import java.util.HashSet;
+import java.util.Set;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,13 +20,13 @@ public class FeedResource {
 
     private final FeedService feeds;
     private final FeedWriters writers;
-    private final Representations representations;
+    private final ResponseCache cache;
     private final PartnerContext partners;
 
-    FeedResource(FeedService feeds, FeedWriters writers, Representations representations, PartnerContext partners) {
+    FeedResource(FeedService feeds, FeedWriters writers, ResponseCache cache, PartnerContext partners) {
         this.feeds = feeds;
         this.writers = writers;
-        this.representations = representations;
+        this.cache = cache;
         this.partners = partners;
     }
 
@@ -59,17 +61,20 @@ public class FeedResource {
     @GET
     @Path("podcast.rss")
     public Response podcast(@QueryParam("limit") String limit, @Context HttpHeaders headers, @Context UriInfo uri) {
-        FeedDocument doc = feeds.feed(FeedService.Scope.PODCAST, null, limit, uri.getPath(), partners.partner());
-        return representations.bytes(headers, writers.rss(doc, true), FeedWriters.RSS_TYPE, doc.updated()).build();
+        return render(FeedService.Scope.PODCAST, null, "podcast", limit, headers, uri);
     }
 
     private Response render(FeedService.Scope scope, String slug, String format, String limit, HttpHeaders headers, UriInfo uri) {
         Partner partner = partners.partner();
-        FeedDocument doc = feeds.feed(scope, slug, limit, uri.getPath(), partner);
-        return switch (format) {
-            case "atom" -> representations.bytes(headers, writers.atom(doc), FeedWriters.ATOM_TYPE, doc.updated()).build();
-            case "json" -> representations.bytes(headers, writers.json(doc), FeedWriters.JSON_TYPE, doc.updated()).build();
-            default -> representations.bytes(headers, writers.rss(doc, false), FeedWriters.RSS_TYPE, doc.updated()).build();
-        };
+        return cache.serve(uri, headers, "feed", partner == null ? "" : partner.keyId().toString(), () -> {
+            Set<String> keys = new HashSet<>();
+            FeedDocument doc = feeds.feed(scope, slug, limit, uri.getPath(), partner, keys);
+            return switch (format) {
+                case "atom" -> ResponseCache.Rendered.bytes(writers.atom(doc), FeedWriters.ATOM_TYPE, doc.updated(), keys);
+                case "json" -> ResponseCache.Rendered.bytes(writers.json(doc), FeedWriters.JSON_TYPE, doc.updated(), keys);
+                case "podcast" -> ResponseCache.Rendered.bytes(writers.rss(doc, true), FeedWriters.RSS_TYPE, doc.updated(), keys);
+                default -> ResponseCache.Rendered.bytes(writers.rss(doc, false), FeedWriters.RSS_TYPE, doc.updated(), keys);
+            };
+        });
     }
 }

@@ -42,7 +42,8 @@ class FeedService {
     /** What a feed selects: everything, a section (with descendants), a tag, an author, or audio articles. */
     enum Scope { LATEST, SECTION, TAG, AUTHOR, PODCAST }
 
-    FeedDocument feed(Scope scope, String slug, String limit, String selfPath, Partner partner) {
+    /** The feed, and in {@code keys} the surrogate keys it depends on. */
+    FeedDocument feed(Scope scope, String slug, String limit, String selfPath, Partner partner, java.util.Set<String> keys) {
         String name = switch (scope) {
             case LATEST -> "Latest";
             case PODCAST -> "Audio";
@@ -56,7 +57,9 @@ class FeedService {
                 limit == null ? Integer.toString(DEFAULT_LIMIT) : limit, null, null, "body");
         List<FeedDocument.Item> items = new ArrayList<>();
         Instant updated = null;
-        for (JsonNode article : articles.list(params, withFullText(partner)).items()) {
+        var listed = articles.list(params, withFullText(partner));
+        keys.addAll(listed.keys());
+        for (JsonNode article : listed.value().items()) {
             FeedDocument.Item item = item(article, full);
             items.add(item);
             updated = updated == null || item.updated().isAfter(updated) ? item.updated() : updated;

@@ -5,7 +5,10 @@ import dispatch.articles.api.SitemapEntry;
 import dispatch.common.NewsConfig;
 import dispatch.common.http.Links;
 import dispatch.common.http.ProblemException;
-import dispatch.common.http.Representations;
+import dispatch.common.http.CacheKeys;
+import dispatch.common.http.ResponseCache;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -38,18 +41,24 @@ public class SitemapResource {
     static final int MAX_NEWS = 1000;
 
     private final ArticleReadService articles;
-    private final Representations representations;
+    private final ResponseCache cache;
     private final NewsConfig config;
 
-    SitemapResource(ArticleReadService articles, Representations representations, NewsConfig config) {
+    SitemapResource(ArticleReadService articles, ResponseCache cache, NewsConfig config) {
         this.articles = articles;
-        this.representations = representations;
+        this.cache = cache;
         this.config = config;
     }
 
+    private static final Set<String> KEYS = Set.of(CacheKeys.ALL_ARTICLES, CacheKeys.SECTIONS);
+
     @GET
     @Path("sitemap.xml")
-    public Response index(@Context HttpHeaders headers) {
+    public Response index(@Context HttpHeaders headers, @Context UriInfo uri) {
+        return cache.serve(uri, headers, "sitemap", "", () -> indexXml());
+    }
+
+    private ResponseCache.Rendered indexXml() {
         Map<String, Instant> months = articles.sitemapMonths();
         String api = Links.trimSlash(config.apiUrl());
         Instant latest = months.values().stream().max(Instant::compareTo).orElse(null);
@@ -64,12 +73,17 @@ public class SitemapResource {
             }
             w.writeEndElement();
         });
-        return representations.bytes(headers, xml, XML, latest).build();
+        return ResponseCache.Rendered.bytes(xml, XML, latest, KEYS);
     }
 
     @GET
     @Path("sitemaps/articles-{year: [0-9]{4}}-{month: [0-9]{2}}.xml")
-    public Response month(@PathParam("year") String year, @PathParam("month") String month, @Context HttpHeaders headers) {
+    public Response month(@PathParam("year") String year, @PathParam("month") String month, @Context HttpHeaders headers,
+            @Context UriInfo uri) {
+        return cache.serve(uri, headers, "sitemap", "", () -> monthXml(year, month));
+    }
+
+    private ResponseCache.Rendered monthXml(String year, String month) {
         YearMonth period;
         try {
             period = YearMonth.parse(year + "-" + month);
@@ -90,13 +104,16 @@ public class SitemapResource {
             }
             w.writeEndElement();
         });
-        return representations.bytes(headers, xml, XML, entries.stream().map(SitemapEntry::lastModified).max(Instant::compareTo).get())
-                .build();
+        return ResponseCache.Rendered.bytes(xml, XML, entries.stream().map(SitemapEntry::lastModified).max(Instant::compareTo).get(), KEYS);
     }
 
     @GET
     @Path("sitemap-news.xml")
-    public Response news(@Context HttpHeaders headers) {
+    public Response news(@Context HttpHeaders headers, @Context UriInfo uri) {
+        return cache.serve(uri, headers, "sitemap", "", this::newsXml);
+    }
+
+    private ResponseCache.Rendered newsXml() {
         Instant now = Instant.now();
         List<SitemapEntry> entries = articles.sitemapEntries(now.minus(Duration.ofDays(2)), now.plusSeconds(1), MAX_NEWS);
         byte[] xml = write(w -> {
@@ -126,8 +143,8 @@ public class SitemapResource {
             }
             w.writeEndElement();
         });
-        return representations.bytes(headers, xml, XML, entries.stream().map(SitemapEntry::lastModified).max(Instant::compareTo).orElse(null))
-                .build();
+        return ResponseCache.Rendered.bytes(xml, XML, entries.stream().map(SitemapEntry::lastModified).max(Instant::compareTo).orElse(null),
+                KEYS);
     }
 
     private interface Body {

@@ -1,6 +1,7 @@
 package dispatch.live;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dispatch.common.persistence.DatabaseNotifications;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,6 +62,17 @@ public class LiveHub {
         Reader reader = new Reader(sink, sse, lastEventId);
         readers.computeIfAbsent(articleId, k -> ConcurrentHashMap.newKeySet()).add(reader);
         worker.submit(() -> catchUp(articleId, List.of(reader)));
+    }
+
+    void onNotification(@Observes DatabaseNotifications.Notification notification) {
+        if (DatabaseNotifications.LIVE.equals(notification.channel())) {
+            String payload = notification.payload();
+            notified(UUID.fromString(payload.substring(0, payload.indexOf(':'))));
+        }
+    }
+
+    void onReconnect(@Observes DatabaseNotifications.Reconnected reconnected) {
+        catchUpAll();
     }
 
     /** A NOTIFY arrived: some instance committed an event of this article. */

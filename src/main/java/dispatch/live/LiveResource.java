@@ -30,28 +30,31 @@ public class LiveResource {
     private final dispatch.articles.ArticleReadService articles;
     private final LiveQueries queries;
     private final LiveHub hub;
-    private final Representations representations;
+    private final dispatch.common.http.ResponseCache cache;
 
-    LiveResource(dispatch.articles.ArticleReadService articles, LiveQueries queries, LiveHub hub, Representations representations) {
+    LiveResource(dispatch.articles.ArticleReadService articles, LiveQueries queries, LiveHub hub, dispatch.common.http.ResponseCache cache) {
         this.articles = articles;
         this.queries = queries;
         this.hub = hub;
-        this.representations = representations;
+        this.cache = cache;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@PathParam("slug") String slug, @QueryParam("since") String since, @QueryParam("pinned") String pinned,
             @QueryParam("keyEvents") String keyEvents, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
-            @Context HttpHeaders headers) {
-        UUID articleId = liveArticle(slug);
-        Instant after = since == null ? null : since(articleId, since);
+            @Context HttpHeaders headers, @Context jakarta.ws.rs.core.UriInfo uri) {
         boolean pinnedOnly = "true".equals(QueryValues.oneOf(pinned, "pinned", Set.of("true", "false"), "false"));
         boolean keyOnly = "true".equals(QueryValues.oneOf(keyEvents, "keyEvents", Set.of("true", "false"), "false"));
-        long lastEventId = queries.lastSeq(articleId);
-        Page<LiveEntry> page = queries.page(articleId, after, pinnedOnly, keyOnly, cursor, QueryValues.limit(limit, 20, 100));
-        return representations.ok(headers, new LiveEntryPage(page.items(), page.next(), queries.closed(articleId), Long.toString(lastEventId)),
-                null).build();
+        int size = QueryValues.limit(limit, 20, 100);
+        return cache.serve(uri, headers, "live", "", () -> {
+            UUID articleId = liveArticle(slug);
+            Instant after = since == null ? null : since(articleId, since);
+            long lastEventId = queries.lastSeq(articleId);
+            Page<LiveEntry> page = queries.page(articleId, after, pinnedOnly, keyOnly, cursor, size);
+            return cache.rendered(new LiveEntryPage(page.items(), page.next(), queries.closed(articleId), Long.toString(lastEventId)), null,
+                    Set.of(dispatch.common.http.CacheKeys.live(articleId)));
+        });
     }
 
     /**

@@ -29,7 +29,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class LiveService {
 
-    static final String CHANNEL = "dispatch_live";
+    static final String CHANNEL = dispatch.common.persistence.DatabaseNotifications.LIVE;
 
     private final LiveEntryRepository entries;
     private final ArticleReadService articles;
@@ -37,9 +37,11 @@ public class LiveService {
     private final AuditLog audit;
     private final EntityManager em;
     private final ObjectMapper json;
+    private final dispatch.sync.CachePurger purger;
 
     LiveService(LiveEntryRepository entries, ArticleReadService articles, AuthorLookup authors, AuditLog audit, EntityManager em,
-            ObjectMapper json) {
+            ObjectMapper json, dispatch.sync.CachePurger purger) {
+        this.purger = purger;
         this.entries = entries;
         this.articles = articles;
         this.authors = authors;
@@ -164,5 +166,6 @@ public class LiveService {
                 .executeUpdate();
         em.createNativeQuery("select pg_notify(:channel, :payload)").setParameter("channel", CHANNEL)
                 .setParameter("payload", articleId + ":" + seq.longValue()).getSingleResult();
+        purger.purge(dispatch.common.http.CacheKeys.set(dispatch.common.http.CacheKeys.live(articleId)));
     }
 }

@@ -1,6 +1,9 @@
 package dispatch.sections;
 
-import dispatch.common.http.Representations;
+import dispatch.common.http.CacheKeys;
+import dispatch.common.http.ResponseCache;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
 import dispatch.sections.api.SectionResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,24 +20,26 @@ import java.util.Map;
 public class SectionResource {
 
     private final SectionTree sections;
-    private final Representations representations;
+    private final ResponseCache cache;
     private final SectionMapper mapper;
 
-    SectionResource(SectionTree sections, Representations representations, SectionMapper mapper) {
+    SectionResource(SectionTree sections, ResponseCache cache, SectionMapper mapper) {
         this.sections = sections;
-        this.representations = representations;
+        this.cache = cache;
         this.mapper = mapper;
     }
 
     @GET
-    public Response tree(@Context HttpHeaders headers) {
-        return representations.ok(headers, Map.of("items", sections.tree()), null).build();
+    public Response tree(@Context HttpHeaders headers, @Context UriInfo uri) {
+        return cache.serve(uri, headers, "taxonomy", "", () -> cache.rendered(Map.of("items", sections.tree()), null, Set.of(CacheKeys.SECTIONS)));
     }
 
     @GET
     @Path("{slug}")
-    public Response get(@PathParam("slug") String slug, @Context HttpHeaders headers) {
-        SectionResponse body = mapper.response(slug);
-        return representations.ok(headers, body, sections.bySlug(slug).map(s -> s.updatedAt).orElse(null)).build();
+    public Response get(@PathParam("slug") String slug, @Context HttpHeaders headers, @Context UriInfo uri) {
+        return cache.serve(uri, headers, "taxonomy", "", () -> {
+            SectionResponse body = mapper.response(slug);
+            return cache.rendered(body, sections.bySlug(slug).map(s -> s.updatedAt).orElse(null), Set.of(CacheKeys.SECTIONS));
+        });
     }
 }

@@ -5,7 +5,10 @@ import dispatch.auth.CurrentUser;
 import dispatch.common.http.Problem;
 import dispatch.common.http.ProblemException;
 import dispatch.sections.api.SectionRequest;
+import dispatch.common.http.CacheKeys;
+import dispatch.sync.CachePurger;
 import dispatch.sync.ChangeLog;
+import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -28,10 +31,12 @@ public class SectionService {
     private final AuditLog audit;
     private final TransactionSynchronizationRegistry transactions;
     private final ChangeLog changes;
+    private final CachePurger purger;
 
     SectionService(SectionRepository repository, SectionTree tree, EntityManager em, AuditLog audit,
-            TransactionSynchronizationRegistry transactions, ChangeLog changes) {
+            TransactionSynchronizationRegistry transactions, ChangeLog changes, CachePurger purger) {
         this.changes = changes;
+        this.purger = purger;
         this.repository = repository;
         this.tree = tree;
         this.em = em;
@@ -51,6 +56,7 @@ public class SectionService {
         repository.persist(section);
         audit.record(actor, "section.create", "section", section.id, Map.of("slug", section.slug));
         changes.record("section.updated", "section", section.id, section.slug, section.id, Map.of("slug", section.slug, "name", section.name));
+        purger.purge(CacheKeys.set(CacheKeys.SECTIONS, CacheKeys.section(section.slug)));
         tree.invalidateAfterCommit(transactions);
         return section;
     }
@@ -64,6 +70,9 @@ public class SectionService {
         write(section, request);
         audit.record(actor, "section.update", "section", section.id, Map.of("slug", section.slug));
         changes.record("section.updated", "section", section.id, section.slug, section.id, Map.of("slug", section.slug, "name", section.name));
+        // a move or rename changes breadcrumbs and which lists hold which articles
+        purger.purge(CacheKeys.set(CacheKeys.SECTIONS, CacheKeys.section(slug), CacheKeys.section(section.slug), CacheKeys.sectionList(slug),
+                CacheKeys.sectionList(section.slug), CacheKeys.LATEST, CacheKeys.ALL_ARTICLES));
         tree.invalidateAfterCommit(transactions);
         return section;
     }
@@ -83,6 +92,7 @@ public class SectionService {
         repository.delete(section);
         audit.record(actor, "section.delete", "section", section.id, Map.of("slug", slug));
         changes.record("section.deleted", "section", section.id, slug, section.id, Map.of("slug", slug));
+        purger.purge(CacheKeys.set(CacheKeys.SECTIONS, CacheKeys.section(slug)));
         tree.invalidateAfterCommit(transactions);
     }
 

@@ -36,7 +36,7 @@ class ChangeQueries {
         long after = cursor == null ? 0 : decode(cursor);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select seq, type, entity_type, entity_id, slug, occurred_at, payload::text from events "
-                + "where seq > :after and entity_type <> 'comment' order by seq limit " + limit).setParameter("after", after).getResultList();
+                + "where seq > :after and entity_type in ('article', 'section', 'tag', 'author') order by seq limit " + limit).setParameter("after", after).getResultList();
         List<UUID> articleIds = new ArrayList<>();
         for (Object[] row : rows) {
             if ("article".equals(row[2]) && !isRemoval((String) row[1])) {

@@ -27,7 +27,8 @@ import java.util.UUID;
 public class WebhookService {
 
     public static final Set<String> EVENTS = Set.of("article.published", "article.updated", "article.unpublished", "article.deleted",
-            "section.updated", "section.deleted", "tag.updated", "tag.deleted", "author.updated", "author.deleted", "comment.approved");
+            "section.updated", "section.deleted", "tag.updated", "tag.deleted", "author.updated", "author.deleted", "comment.approved",
+            "cache.purge");
 
     private final EntityManager em;
     private final AuditLog audit;

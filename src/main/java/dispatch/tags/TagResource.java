@@ -4,7 +4,9 @@ import dispatch.common.NewsConfig;
 import dispatch.common.http.Links;
 import dispatch.common.http.Page;
 import dispatch.common.http.ProblemException;
-import dispatch.common.http.Representations;
+import dispatch.common.http.CacheKeys;
+import dispatch.common.http.ResponseCache;
+import java.util.Set;
 import dispatch.common.http.SlugPaging;
 import dispatch.tags.api.TagResponse;
 import jakarta.ws.rs.GET;
@@ -23,12 +25,12 @@ import jakarta.ws.rs.core.UriInfo;
 public class TagResource {
 
     private final TagRepository tags;
-    private final Representations representations;
+    private final ResponseCache cache;
     private final NewsConfig config;
 
-    TagResource(TagRepository tags, Representations representations, NewsConfig config) {
+    TagResource(TagRepository tags, ResponseCache cache, NewsConfig config) {
         this.tags = tags;
-        this.representations = representations;
+        this.cache = cache;
         this.config = config;
     }
 
@@ -36,16 +38,22 @@ public class TagResource {
     public Response list(@QueryParam("q") String q, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         SlugPaging paging = SlugPaging.parse(q, cursor, limit);
-        Page<TagResponse> page = paging.page(tags.listPage(paging.prefix(), paging.afterSlug(), paging.limit() + 1),
-                tag -> tag.slug, this::toResponse);
-        return representations.ok(headers, page, null).header("Link", SlugPaging.linkHeader(config.apiUrl(), uri, page)).build();
+        return cache.serve(uri, headers, "taxonomy", "", () -> {
+            Page<TagResponse> page = paging.page(tags.listPage(paging.prefix(), paging.afterSlug(), paging.limit() + 1),
+                    tag -> tag.slug, this::toResponse);
+            ResponseCache.Rendered rendered = cache.rendered(page, null, Set.of(CacheKeys.TAGS));
+            String link = SlugPaging.linkHeader(config.apiUrl(), uri, page);
+            return link == null ? rendered : rendered.withHeader("Link", link);
+        });
     }
 
     @GET
     @Path("{slug}")
-    public Response get(@PathParam("slug") String slug, @Context HttpHeaders headers) {
-        Tag tag = tags.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("No tag with slug '" + slug + "'"));
-        return representations.ok(headers, toResponse(tag), tag.updatedAt).build();
+    public Response get(@PathParam("slug") String slug, @Context HttpHeaders headers, @Context UriInfo uri) {
+        return cache.serve(uri, headers, "taxonomy", "", () -> {
+            Tag tag = tags.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("No tag with slug '" + slug + "'"));
+            return cache.rendered(toResponse(tag), tag.updatedAt, Set.of(CacheKeys.TAGS, CacheKeys.tag(slug)));
+        });
     }
 
     TagResponse toResponse(Tag tag) {

@@ -4,7 +4,10 @@ import dispatch.audit.AuditLog;
 import dispatch.auth.CurrentUser;
 import dispatch.common.http.ProblemException;
 import dispatch.tags.api.TagRequest;
+import dispatch.common.http.CacheKeys;
+import dispatch.sync.CachePurger;
 import dispatch.sync.ChangeLog;
+import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -20,9 +23,11 @@ public class TagService {
     private final EntityManager em;
     private final AuditLog audit;
     private final ChangeLog changes;
+    private final CachePurger purger;
 
-    TagService(TagRepository tags, EntityManager em, AuditLog audit, ChangeLog changes) {
+    TagService(TagRepository tags, EntityManager em, AuditLog audit, ChangeLog changes, CachePurger purger) {
         this.changes = changes;
+        this.purger = purger;
         this.tags = tags;
         this.em = em;
         this.audit = audit;
@@ -38,6 +43,7 @@ public class TagService {
         tags.persist(tag);
         audit.record(actor, "tag.create", "tag", tag.id, Map.of("slug", tag.slug));
         changes.record("tag.updated", "tag", tag.id, tag.slug, tag.id, Map.of("slug", tag.slug, "name", tag.name));
+        purger.purge(CacheKeys.set(CacheKeys.TAGS, CacheKeys.tag(tag.slug)));
         return tag;
     }
 
@@ -50,6 +56,8 @@ public class TagService {
         write(tag, request);
         audit.record(actor, "tag.update", "tag", tag.id, Map.of("slug", tag.slug));
         changes.record("tag.updated", "tag", tag.id, tag.slug, tag.id, Map.of("slug", tag.slug, "name", tag.name));
+        purger.purge(CacheKeys.set(CacheKeys.TAGS, CacheKeys.tag(slug), CacheKeys.tag(tag.slug), CacheKeys.tagList(slug),
+                CacheKeys.tagList(tag.slug)));
         return tag;
     }
 
@@ -64,6 +72,7 @@ public class TagService {
         tags.delete(tag);
         audit.record(actor, "tag.delete", "tag", tag.id, Map.of("slug", slug));
         changes.record("tag.deleted", "tag", tag.id, slug, tag.id, Map.of("slug", slug));
+        purger.purge(CacheKeys.set(CacheKeys.TAGS, CacheKeys.tag(slug)));
     }
 
     private Tag find(String slug) {

@@ -27,9 +27,14 @@ public class TestContent {
     private final ObjectMapper json;
     private final dispatch.sync.ChangeLog changes;
     private final dispatch.articles.ArticleReadService reader;
+    private final dispatch.common.http.ResponseCache cache;
+    private final jakarta.transaction.TransactionSynchronizationRegistry transactions;
 
     TestContent(EntityManager em, SectionTree sections, ObjectMapper json, dispatch.sync.ChangeLog changes,
-            dispatch.articles.ArticleReadService reader) {
+            dispatch.articles.ArticleReadService reader, dispatch.common.http.ResponseCache cache,
+            jakarta.transaction.TransactionSynchronizationRegistry transactions) {
+        this.cache = cache;
+        this.transactions = transactions;
         this.em = em;
         this.sections = sections;
         this.json = json;
@@ -55,6 +60,7 @@ public class TestContent {
         em.persist(section);
         em.flush();
         sections.invalidate();
+        forgetCachedResponses();
         return section;
     }
 
@@ -67,6 +73,7 @@ public class TestContent {
         tag.createdAt = Instant.now();
         tag.updatedAt = tag.createdAt;
         em.persist(tag);
+        forgetCachedResponses();
         return tag;
     }
 
@@ -80,6 +87,7 @@ public class TestContent {
         author.createdAt = Instant.now();
         author.updatedAt = author.createdAt;
         em.persist(author);
+        forgetCachedResponses();
         return author;
     }
 
@@ -127,11 +135,26 @@ public class TestContent {
             article.heroImage = image;
         }
         em.persist(article);
+        forgetCachedResponses();
         // like the editorial API, tell the change log what readers can now see
         if (visible(article)) {
             changes.record("article.published", "article", article.id, article.slug, article.id, java.util.Map.of("slug", article.slug));
         }
         return article;
+    }
+
+    /** Test content bypasses the services' precise purges: drop every cached response when it commits. */
+    private void forgetCachedResponses() {
+        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                cache.invalidateAll();
+            }
+        });
     }
 
     private boolean visible(Article article) {
@@ -143,6 +166,7 @@ public class TestContent {
     public void change(String slug, Consumer<Article> change) {
         Article article = em.createQuery("from Article where slug = :slug", Article.class).setParameter("slug", slug).getSingleResult();
         boolean wasVisible = visible(article);
+        forgetCachedResponses();
         change.accept(article);
         article.updatedAt = Instant.now();
         if (visible(article)) {

@@ -26,9 +26,7 @@ public class Representations {
 
     Representations(ObjectMapper mapper, NewsConfig config) {
         this.mapper = mapper;
-        NewsConfig.Http http = config.http();
-        this.cacheControl = "public, max-age=" + http.maxAge() + ", s-maxage=" + http.sMaxAge()
-                + ", stale-while-revalidate=" + http.staleWhileRevalidate() + ", stale-if-error=" + http.staleIfError();
+        this.cacheControl = config.http().cacheControl().getOrDefault("default", "public, max-age=60");
     }
 
     public Response.ResponseBuilder ok(HttpHeaders request, Object body, Instant lastModified) {
@@ -66,6 +64,29 @@ public class Representations {
         } catch (java.time.format.DateTimeParseException e) {
             return false;
         }
+    }
+
+    /**
+     * Answers with a stored response: 304 when the client holds these bytes, else 200; with the
+     * surrogate keys it depends on as {@code Surrogate-Key} (Fastly style, space-separated) and
+     * {@code Cache-Tag} (Cloudflare style, comma-separated) for CDN purges.
+     */
+    Response.ResponseBuilder respond(HttpHeaders request, ResponseCache.Entry entry) {
+        String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        boolean fresh = ifNoneMatch != null ? matches(ifNoneMatch, entry.etag())
+                : notModifiedSince(request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), entry.lastModified());
+        Response.ResponseBuilder builder = fresh ? Response.notModified() : Response.ok(entry.body(), entry.mediaType());
+        builder.header(HttpHeaders.ETAG, entry.etag()).header(HttpHeaders.CACHE_CONTROL, entry.cacheControl())
+                .header(HttpHeaders.VARY, "Accept-Encoding");
+        if (!entry.keys().isEmpty()) {
+            java.util.List<String> keys = entry.keys().stream().sorted().toList();
+            builder.header("Surrogate-Key", String.join(" ", keys)).header("Cache-Tag", String.join(",", keys));
+        }
+        if (entry.lastModified() != null) {
+            builder.lastModified(Date.from(entry.lastModified()));
+        }
+        entry.headers().forEach(builder::header);
+        return builder;
     }
 
     /** A strong entity tag over the exact response bytes. */

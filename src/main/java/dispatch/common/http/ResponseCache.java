@@ -1,0 +1,222 @@
+package dispatch.common.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import dispatch.common.NewsConfig;
+import dispatch.common.persistence.DatabaseNotifications;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Ready-to-send public responses held in memory (bounded by bytes), keyed by request, and indexed by
+ * the surrogate keys they depend on. A change invalidates exactly its keys: on this instance when its
+ * transaction commits, on the others through {@code NOTIFY dispatch_cache}. A hit costs no database
+ * work, and a matching {@code If-None-Match} is a 304 without rendering anything.
+ *
+ * <p>Renders race with invalidations: an epoch counter, bumped by every invalidation, makes sure a
+ * response rendered before an invalidation is never stored after it.
+ */
+@ApplicationScoped
+public class ResponseCache {
+
+    /** A response as stored: the bytes and everything needed to answer with them. */
+    public record Entry(byte[] body, String mediaType, String etag, Instant lastModified, Set<String> keys, String cacheControl,
+            Map<String, String> headers, Instant validUntil) {
+    }
+
+    /**
+     * What a resource renders on a miss; {@code headers} are sent with it (e.g. {@code Link}). A
+     * {@code direct} response (a redirect) is sent as it is and not stored.
+     */
+    public record Rendered(byte[] body, String mediaType, Instant lastModified, Set<String> keys, Map<String, String> headers,
+            Response direct, Instant validUntil) {
+
+        public Rendered withHeader(String name, String value) {
+            Map<String, String> all = new java.util.HashMap<>(headers);
+            all.put(name, value);
+            return new Rendered(body, mediaType, lastModified, keys, Map.copyOf(all), direct, validUntil);
+        }
+
+        /** Not to be served from memory after {@code time} (null: no such limit). */
+        public Rendered validUntil(Instant time) {
+            return new Rendered(body, mediaType, lastModified, keys, headers, direct, time);
+        }
+
+        public static Rendered direct(Response response) {
+            return new Rendered(null, null, null, Set.of(), Map.of(), response, null);
+        }
+
+        public static Rendered bytes(byte[] body, String mediaType, Instant lastModified, Set<String> keys) {
+            return new Rendered(body, mediaType, lastModified, keys, Map.of(), null, null);
+        }
+    }
+
+    private final Representations representations;
+    private final ObjectMapper json;
+    private final NewsConfig.Http config;
+    private final Cache<String, Entry> cache;
+    private final Map<String, Set<String>> byKey = new ConcurrentHashMap<>();
+    private final AtomicLong epoch = new AtomicLong();
+    private final AtomicLong hits = new AtomicLong();
+    private final AtomicLong misses = new AtomicLong();
+
+    private final ValidityHorizon horizon;
+
+    ResponseCache(Representations representations, ObjectMapper json, NewsConfig config, ValidityHorizon horizon) {
+        this.horizon = horizon;
+        this.representations = representations;
+        this.json = json;
+        this.config = config.http();
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(this.config.cacheBytes())
+                .weigher((String key, Entry entry) -> entry.body().length + key.length() + 256)
+                .expireAfter(new com.github.benmanes.caffeine.cache.Expiry<String, Entry>() {
+                    @Override
+                    public long expireAfterCreate(String key, Entry entry, long now) {
+                        long ttl = Duration.ofSeconds(ResponseCache.this.config.cacheSeconds()).toNanos();
+                        if (entry.validUntil() != null) {
+                            ttl = Math.max(0, Math.min(ttl, Duration.between(Instant.now(), entry.validUntil()).toNanos()));
+                        }
+                        return ttl;
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(String key, Entry entry, long now, long current) {
+                        return expireAfterCreate(key, entry, now);
+                    }
+
+                    @Override
+                    public long expireAfterRead(String key, Entry entry, long now, long current) {
+                        return current;
+                    }
+                })
+                .removalListener((String key, Entry entry, RemovalCause cause) -> {
+                    if (entry != null && cause != RemovalCause.REPLACED) {
+                        entry.keys().forEach(k -> byKey.computeIfPresent(k, (x, set) -> {
+                            set.remove(key);
+                            return set.isEmpty() ? null : set;
+                        }));
+                    }
+                })
+                .build();
+    }
+
+    /**
+     * Answers from the cache, or renders, stores and answers. {@code variant} separates views of the
+     * same URL (a partner's key); {@code kind} picks the Cache-Control policy.
+     */
+    public Response serve(UriInfo uri, HttpHeaders request, String kind, String variant, Supplier<Rendered> render) {
+        String key = kind + '|' + variant + '|' + uri.getPath() + '?' + canonicalQuery(uri);
+        Entry entry = cache.getIfPresent(key);
+        if (entry != null && entry.validUntil() != null && !entry.validUntil().isAfter(Instant.now())) {
+            cache.invalidate(key);
+            entry = null;
+        }
+        if (entry != null) {
+            hits.incrementAndGet();
+        } else {
+            misses.incrementAndGet();
+            long before = epoch.get();
+            Rendered rendered = render.get();
+            if (rendered.direct() != null) {
+                return rendered.direct();
+            }
+            Instant next = horizon.next();
+            Instant validUntil = rendered.validUntil() == null ? next
+                    : next == null ? rendered.validUntil() : next.isBefore(rendered.validUntil()) ? next : rendered.validUntil();
+            entry = new Entry(rendered.body(), rendered.mediaType(), Representations.etagOf(rendered.body()), rendered.lastModified(),
+                    Set.copyOf(rendered.keys()), cacheControl(kind), rendered.headers(), validUntil);
+            if (epoch.get() == before && (entry.validUntil() == null || entry.validUntil().isAfter(Instant.now()))) {
+                store(key, entry);
+            }
+        }
+        return representations.respond(request, entry).build();
+    }
+
+    /** The JSON bytes of a representation, for {@link Rendered}. */
+    public byte[] json(Object body) {
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Rendered rendered(Object body, Instant lastModified, Set<String> keys) {
+        return Rendered.bytes(json(body), MediaType.APPLICATION_JSON, lastModified, keys);
+    }
+
+    /** Drops every stored response that depends on one of {@code keys}. */
+    public void invalidate(Collection<String> keys) {
+        epoch.incrementAndGet();
+        for (String k : keys) {
+            Set<String> requests = byKey.remove(k);
+            if (requests != null) {
+                requests.forEach(cache::invalidate);
+            }
+        }
+    }
+
+    public void invalidateAll() {
+        epoch.incrementAndGet();
+        cache.invalidateAll();
+        byKey.clear();
+    }
+
+    void onNotification(@Observes DatabaseNotifications.Notification notification) {
+        if (DatabaseNotifications.CACHE.equals(notification.channel())) {
+            invalidate(Set.of(notification.payload().split(" ")));
+        }
+    }
+
+    /** Purges sent while the listener was down are lost: start afresh. */
+    void onReconnect(@Observes DatabaseNotifications.Reconnected reconnected) {
+        invalidateAll();
+    }
+
+    public long hits() {
+        return hits.get();
+    }
+
+    public long misses() {
+        return misses.get();
+    }
+
+    public long size() {
+        return cache.estimatedSize();
+    }
+
+    String cacheControl(String kind) {
+        return config.cacheControl().getOrDefault(kind, config.cacheControl().getOrDefault("default",
+                "public, max-age=60, s-maxage=60, stale-while-revalidate=30, stale-if-error=86400"));
+    }
+
+    private void store(String key, Entry entry) {
+        cache.put(key, entry);
+        for (String k : entry.keys()) {
+            byKey.computeIfAbsent(k, x -> ConcurrentHashMap.newKeySet()).add(key);
+        }
+    }
+
+    private static String canonicalQuery(UriInfo uri) {
+        StringBuilder query = new StringBuilder();
+        new TreeMap<>(uri.getQueryParameters()).forEach((name, values) -> values.forEach(v -> query.append(name).append('=').append(v).append('&')));
+        return query.toString();
+    }
+}

@@ -1,0 +1,165 @@
+package dispatch.common.http;
+
+import static dispatch.support.Newsroom.article;
+import static dispatch.support.Newsroom.as;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dispatch.support.ApiTest;
+import dispatch.support.TestContent;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Test;
+
+/** The response cache: never stale after a commit, on this instance or another; 304s cost no query; purges are exact. */
+@QuarkusTest
+class CachingTest extends ApiTest {
+
+    @Inject
+    EntityManagerFactory emf;
+
+    @Inject
+    DataSource dataSource;
+
+    /** A published article through the API: [id, slug]. */
+    private static String[] published(String section) {
+        var body = article("Cached " + TestContent.unique("c"));
+        body.put("section", section);
+        body.put("tags", List.of("libya"));
+        var created = as("editor").contentType("application/json").body(body).post("/api/v1/admin/articles");
+        String id = created.path("id");
+        as("editor").contentType("application/json").body("{}").post("/api/v1/admin/articles/" + id + "/publish").then().statusCode(200);
+        return new String[] {id, created.path("slug")};
+    }
+
+    private static void patchHeadline(String id, String headline) {
+        String etag = as("editor").get("/api/v1/admin/articles/" + id).header("ETag");
+        as("editor").contentType("application/merge-patch+json").header("If-Match", etag).body("{\"headline\":\"" + headline + "\"}")
+                .patch("/api/v1/admin/articles/" + id).then().statusCode(200);
+    }
+
+    @Test
+    void aCommittedChangeIsServedAtOnce() {
+        String[] a = published("russia");
+        given().get("/api/v1/articles/" + a[1]).then().statusCode(200);
+        given().get("/api/v1/articles?section=russia&limit=100").then().body("items.slug", hasItem(a[1]));
+
+        patchHeadline(a[0], "Corrected at once");
+        given().get("/api/v1/articles/" + a[1]).then().body("headline", equalTo("Corrected at once"));
+        given().get("/api/v1/articles?section=russia&limit=100").then().body("items.find { it.id == '" + a[0] + "' }.headline",
+                equalTo("Corrected at once"));
+
+        as("editor").post("/api/v1/admin/articles/" + a[0] + "/unpublish").then().statusCode(200);
+        given().get("/api/v1/articles/" + a[1]).then().statusCode(404);
+        given().get("/api/v1/articles?section=russia&limit=100").then().body("items.slug", not(hasItem(a[1])));
+        given().get("/feeds/sections/russia.json?limit=100").then().body("items.url", not(hasItem(containsString(a[1]))));
+    }
+
+    @Test
+    void aChangeCommittedByAnotherInstanceReachesThisOnesCache() throws Exception {
+        String[] a = published("news");
+        given().get("/api/v1/articles/" + a[1]).then().statusCode(200);
+        // another instance: its transaction changes the row and NOTIFYs the keys it purges
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement update = c.prepareStatement("update articles set status = 'unpublished' where id = ?");
+                    PreparedStatement notify = c.prepareStatement("select pg_notify('dispatch_cache', ?)")) {
+                update.setObject(1, UUID.fromString(a[0]));
+                update.executeUpdate();
+                notify.setString(1, "article-" + a[0] + " latest");
+                notify.execute();
+            }
+            c.commit();
+        }
+        long deadline = System.currentTimeMillis() + 3000;
+        int status = 200;
+        while (status != 404 && System.currentTimeMillis() < deadline) {
+            status = given().get("/api/v1/articles/" + a[1]).statusCode();
+            Thread.sleep(20);
+        }
+        assertEquals(404, status, "the other instance's unpublish must reach this instance's cache");
+    }
+
+    @Test
+    void revalidationCostsNoDatabaseQuery() {
+        String[] a = published("news");
+        String etag = given().get("/api/v1/articles/" + a[1]).header("ETag");
+        given().get("/api/v1/articles/" + a[1]).then().statusCode(200);
+        Statistics stats = emf.unwrap(SessionFactory.class).getStatistics();
+        stats.clear();
+        given().header("If-None-Match", etag).get("/api/v1/articles/" + a[1]).then().statusCode(304);
+        given().get("/api/v1/articles/" + a[1]).then().statusCode(200);
+        assertEquals(0, stats.getPrepareStatementCount(), "a cached article and its 304 touch no database");
+    }
+
+    @Test
+    void responsesNameWhatTheyDependOn() {
+        String[] a = published("russia");
+        Response detail = given().get("/api/v1/articles/" + a[1]);
+        Set<String> keys = new TreeSet<>(Arrays.asList(detail.header("Surrogate-Key").split(" ")));
+        assertTrue(keys.containsAll(Set.of("article-" + a[0], "section-news", "section-russia", "tag-libya", "comments-" + a[0])), keys.toString());
+        assertEquals(detail.header("Surrogate-Key").replace(' ', ','), detail.header("Cache-Tag"));
+        String list = given().get("/api/v1/articles?section=russia&tag=libya&limit=5").header("Surrogate-Key");
+        assertTrue(list.contains("section-list-russia") && list.contains("tag-list-libya") && !list.contains(" latest"), list);
+        assertTrue(given().get("/api/v1/articles?limit=5").header("Surrogate-Key").contains("latest"));
+        assertTrue(given().get("/feeds/latest.rss?limit=5").header("Surrogate-Key").contains("latest"));
+        assertTrue(given().get("/sitemap.xml").header("Surrogate-Key").contains("articles-all"));
+    }
+
+    @Test
+    void anEditPurgesExactlyTheArticleAndPublishingPurgesItsLists() {
+        String[] a = published("russia");
+        patchHeadline(a[0], "Only this");
+        assertEquals(Set.of("article-" + a[0], "articles-all"), lastPurge());
+
+        as("editor").post("/api/v1/admin/articles/" + a[0] + "/unpublish").then().statusCode(200);
+        assertEquals(Set.of("article-" + a[0], "articles-all", "latest", "section-list-news", "section-list-russia", "tag-list-libya"),
+                lastPurge());
+
+        String draft = as("writer").contentType("application/json").body(article("Draft")).post("/api/v1/admin/articles").path("id");
+        String etag = as("writer").get("/api/v1/admin/articles/" + draft).header("ETag");
+        Instant before = Instant.now();
+        as("writer").contentType("application/merge-patch+json").header("If-Match", etag).body("{\"headline\":\"Still a draft\"}")
+                .patch("/api/v1/admin/articles/" + draft).then().statusCode(200);
+        assertTrue(lastPurgeAt().isBefore(before), "a draft's edit purges nothing");
+    }
+
+    @Test
+    void responsesAreCompressedForClientsThatAccept() {
+        given().header("Accept-Encoding", "gzip").get("/api/v1/articles?limit=50").then().statusCode(200)
+                .header("Content-Encoding", "gzip");
+    }
+
+    private Set<String> lastPurge() {
+        try (var em = emf.createEntityManager()) {
+            String keys = (String) em.createNativeQuery("select string_agg(k, ' ') from (select payload from events where type = 'cache.purge' "
+                    + "order by seq desc limit 1) e, jsonb_array_elements_text(e.payload->'keys') k").getSingleResult();
+            return new TreeSet<>(Arrays.asList(keys.split(" ")));
+        }
+    }
+
+    private Instant lastPurgeAt() {
+        try (var em = emf.createEntityManager()) {
+            return dispatch.common.persistence.Rows.instant(em.createNativeQuery("select max(occurred_at) from events where type = 'cache.purge'")
+                    .getSingleResult());
+        }
+    }
+}
