@@ -81,9 +81,16 @@ class CachingTest extends ApiTest {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement update = c.prepareStatement("update articles set status = 'unpublished' where id = ?");
+                    PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(" + dispatch.sync.ChangeLog.LOCK_KEY + ")");
+                    PreparedStatement event = c.prepareStatement("insert into events (seq, type, entity_type, entity_id, slug) "
+                            + "select coalesce(max(seq), 0) + 1, 'article.unpublished', 'article', ?, ? from events");
                     PreparedStatement notify = c.prepareStatement("select pg_notify('dispatch_cache', ?)")) {
                 update.setObject(1, UUID.fromString(a[0]));
                 update.executeUpdate();
+                lock.execute();
+                event.setObject(1, UUID.fromString(a[0]));
+                event.setString(2, a[1]);
+                event.executeUpdate();
                 notify.setString(1, "article-" + a[0] + " latest");
                 notify.execute();
             }
