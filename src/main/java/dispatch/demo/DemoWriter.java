@@ -164,7 +164,21 @@ final class DemoWriter {
         link(connection, "insert into article_authors (article_id, author_id, position) values (?, ?, ?)", ArticleSpec::authors, authors);
         link(connection, "insert into article_related (article_id, related_id, position) values (?, ?, ?)", ArticleSpec::related, articleIds);
         recordEvents(connection);
+        addComments(connection);
         return articles.size();
+    }
+
+    /** Approved reader comments under a fifth of the generated published articles (1 to 12 each), with their counts; the sample page has none. */
+    private static void addComments(Connection connection) throws SQLException {
+        try (java.sql.Statement st = connection.createStatement()) {
+            st.execute("insert into comments (id, article_id, depth, author_name, body, status, client_hash, created_at) "
+                    + "select gen_random_uuid(), a.id, 1, 'Reader ' || g, 'Comment number ' || g || ' on this story: thank you for the context.', "
+                    + "'approved', 'demo', a.published_at + g * interval '7 minutes' from articles a "
+                    + "cross join lateral generate_series(1, 1 + abs(hashtext(a.id::text)) % 12) g "
+                    + "where a.status = 'published' and abs(hashtext(a.slug)) % 5 = 0 and a.published_at > timestamptz '2024-01-01'");
+            st.execute("update articles a set comment_count = c.n from (select article_id, count(*) n from comments "
+                    + "where status = 'approved' group by 1) c where c.article_id = a.id");
+        }
     }
 
     /** The change log starts with the demo content, so that a mirror replaying it gets every published article. */

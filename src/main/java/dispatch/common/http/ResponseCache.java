@@ -122,7 +122,7 @@ public class ResponseCache {
      * same URL (a partner's key); {@code kind} picks the Cache-Control policy.
      */
     public Response serve(UriInfo uri, HttpHeaders request, String kind, String variant, Supplier<Rendered> render) {
-        String key = kind + '|' + variant + '|' + uri.getPath() + '?' + canonicalQuery(uri);
+        String key = key(variant, uri.getPath(), canonicalQuery(uri));
         Entry entry = cache.getIfPresent(key);
         if (entry != null && entry.validUntil() != null && !entry.validUntil().isAfter(Instant.now())) {
             cache.invalidate(key);
@@ -212,6 +212,20 @@ public class ResponseCache {
         for (String k : entry.keys()) {
             byKey.computeIfAbsent(k, x -> ConcurrentHashMap.newKeySet()).add(key);
         }
+    }
+
+    /** A stored response for an anonymous request, if there is one still valid (the HTTP fast path). */
+    Entry anonymous(String path, String canonicalQuery) {
+        Entry entry = cache.getIfPresent(key("", path, canonicalQuery));
+        if (entry == null || (entry.validUntil() != null && !entry.validUntil().isAfter(Instant.now()))) {
+            return null;
+        }
+        hits.incrementAndGet();
+        return entry;
+    }
+
+    static String key(String variant, String path, String canonicalQuery) {
+        return variant + '|' + path + '?' + canonicalQuery;
     }
 
     private static String canonicalQuery(UriInfo uri) {

@@ -51,6 +51,6 @@ public final class EmbeddedDatabase {
     }
 
     String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres?reWriteBatchedInserts=true";
     }
 }

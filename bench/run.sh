@@ -1,0 +1,182 @@
+#!/usr/bin/env bash
+# Dispatch benchmark: generates an archive, starts the app, and measures it with wrk against the
+# machine's own ceilings in the same run: nginx serving the identical bytes from a file, and pgbench
+# running the app's own SQL. Loopback only, bounded in time. Usage:
+#   bench/run.sh [articles=100000] [seconds per scenario=15] [connections=32]
+# Writes bench/results/<timestamp>.md (and prints it). Needs: java 17, maven, wrk, nginx, pgbench, curl
+# (apt-get install wrk nginx-light postgresql-client).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ARTICLES=${1:-100000}
+SECONDS_PER=${2:-15}
+CONN=${3:-32}
+PORT=18480
+NGINX_PORT=18481
+WORK=$(mktemp -d /tmp/dispatch-bench.XXXX)
+chmod 755 "$WORK"
+OUT=bench/results/$(date -u +%Y%m%dT%H%M%SZ).md
+mkdir -p bench/results
+
+for tool in wrk nginx pgbench curl; do command -v $tool >/dev/null || { echo "missing $tool (apt-get install wrk nginx-light postgresql-client)"; exit 1; }; done
+[ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -q package -DskipTests
+
+APP=""; NGINX=""
+cleanup() {
+  [ -n "$APP" ] && kill "$APP" 2>/dev/null && wait "$APP" 2>/dev/null || true
+  [ -n "$NGINX" ] && kill "$NGINX" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+start_app() { # $1 = cache bytes
+  QUARKUS_HTTP_PORT=$PORT NEWS_EMBEDDED_DB_DIR="$WORK/pgdata" NEWS_DEMO_ARTICLES=$ARTICLES NEWS_HTTP_CACHE_BYTES=$1 \
+    NEWS_API_URL="http://127.0.0.1:$PORT" QUARKUS_LOG_LEVEL=WARN QUARKUS_LOG_CATEGORY__DISPATCH__LEVEL=INFO \
+    java -Xmx1g -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
+  APP=$!
+  local t0=$(date +%s%N)
+  for _ in $(seq 1 600); do
+    curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break
+    sleep 0.2
+  done
+  READY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+}
+stop_app() { kill "$APP"; wait "$APP" 2>/dev/null || true; APP=""; }
+
+echo "# Dispatch benchmark, $(date -u +%Y-%m-%dT%H:%MZ)" > "$OUT"
+echo "" >> "$OUT"
+echo "Machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB; $ARTICLES articles; wrk -t2 -c$CONN -d${SECONDS_PER}s; loopback." >> "$OUT"
+
+# ---- first start: generate the archive (timed), then a restart on the migrated database (timed)
+t0=$(date +%s)
+start_app 67108864
+GEN_S=$(( $(date +%s) - t0 ))
+stop_app
+start_app 67108864
+echo "" >> "$OUT"
+echo "Generated and loaded $ARTICLES articles in ${GEN_S} s (first start); ready in ${READY_MS} ms on the migrated database (curl poll granularity 200 ms)." >> "$OUT"
+PGPORT=$(grep -o 'started on port [0-9]*' "$WORK/app.log" | head -1 | awk '{print $4}')
+PSQL="psql -h localhost -p $PGPORT -U postgres -d postgres -qAt"
+$PSQL -c "create table if not exists bench_slugs as select row_number() over () n, slug, id, section_id from articles a where status = 'published' and published_at <= now()"
+$PSQL -c "create unique index if not exists bench_slugs_n on bench_slugs (n)"
+$PSQL -c "create table if not exists bench_news_sections as select id from sections where slug in ('news', 'russia', 'africa', 'americas', 'europe', 'asia-pacific', 'middle-east')"
+$PSQL -c "create table if not exists bench_cursor as select published_at, id from articles a where status in ('published', 'scheduled') and published_at <= now() order by published_at desc, id desc offset least(19979, (select count(*) - 21 from bench_slugs)) limit 1"
+NSLUGS=$($PSQL -c "select count(*) from bench_slugs")
+$PSQL -c "select slug from bench_slugs order by n" > "$WORK/slugs.txt"
+HOT=$(head -1 "$WORK/slugs.txt")
+API="http://127.0.0.1:$PORT"
+
+# deep cursor: walk to page 1000 of the newest list once (20 per page)
+CURSOR=""
+DEPTH=1
+for _ in $(seq 1 999); do
+  NEXT=$(curl -fsS "$API/api/v1/articles?fields=id&limit=20${CURSOR:+&cursor=$CURSOR}" | grep -o '"next":"[^"]*"' | cut -d'"' -f4 || true)
+  [ -z "$NEXT" ] && break
+  CURSOR=$NEXT
+  DEPTH=$((DEPTH + 1))
+done
+
+cat > "$WORK/random.lua" <<LUA
+local slugs = {}
+for line in io.lines("$WORK/slugs.txt") do slugs[#slugs + 1] = line end
+request = function()
+  local i = math.random(#slugs)
+  if ZIPF then i = math.floor(#slugs * (math.random() ^ 8)) + 1 end
+  return wrk.format("GET", "/api/v1/articles/" .. slugs[i])
+end
+LUA
+sed 's/^local slugs/ZIPF = true\nlocal slugs/' "$WORK/random.lua" > "$WORK/zipf.lua"
+ETAG=$(curl -fsSI "$API/api/v1/articles/$HOT" | awk -F': ' 'tolower($1)=="etag"{print $2}' | tr -d '\r')
+
+run() { # name url [script] [header]
+  local name=$1 url=$2 script=${3:-} header=${4:-}
+  local args=(-t2 -c"$CONN" -d"${SECONDS_PER}s" --latency)
+  [ -n "$script" ] && args+=(-s "$script")
+  [ -n "$header" ] && args+=(-H "$header")
+  local result; result=$(wrk "${args[@]}" "$url" 2>&1)
+  local rps p50 p99 rss
+  rps=$(echo "$result" | awk '/Requests\/sec/{print $2}')
+  p50=$(echo "$result" | awk '$1=="50%"{print $2}')
+  p99=$(echo "$result" | awk '$1=="99%"{print $2}')
+  rss=$( [ -n "$APP" ] && ps -o rss= -p "$APP" | awk '{printf "%d", $1/1024}' || echo "-")
+  local non2xx; non2xx=$(echo "$result" | awk '/Non-2xx/{print $4}')
+  echo "| $name | $rps | $p50 | $p99 | $rss | ${non2xx:-0} |" >> "$OUT"
+  echo "$name: $rps req/s, p50 $p50, p99 $p99"
+}
+
+echo "" >> "$OUT"
+echo "## The app, response cache on" >> "$OUT"
+echo "" >> "$OUT"
+echo "| scenario | req/s | p50 | p99 | RSS MB | non-2xx |" >> "$OUT"
+echo "| --- | --- | --- | --- | --- | --- |" >> "$OUT"
+run "hot article (one slug)" "$API/api/v1/articles/$HOT"
+run "article, Zipf-skewed over $NSLUGS slugs" "$API" "$WORK/zipf.lua"
+run "article, uniform over $NSLUGS slugs" "$API" "$WORK/random.lua"
+run "304 revalidation" "$API/api/v1/articles/$HOT" "" "If-None-Match: $ETAG"
+run "section front (news, 20)" "$API/api/v1/articles?section=news&limit=20"
+run "tag list (libya, 20)" "$API/api/v1/articles?tag=libya&limit=20"
+run "cursor page 1" "$API/api/v1/articles?fields=id&limit=20"
+run "cursor page $DEPTH" "$API/api/v1/articles?fields=id&limit=20&cursor=$CURSOR"
+run "search (q=election OR vaccine)" "$API/api/v1/articles?q=election%20OR%20vaccine&sort=relevance&limit=20"
+run "RSS feed (latest 50)" "$API/feeds/latest.rss"
+run "comments (top level)" "$API/api/v1/articles/$HOT/comments"
+stop_app
+
+echo "" >> "$OUT"
+echo "## The app, response cache off (every request renders from PostgreSQL)" >> "$OUT"
+echo "" >> "$OUT"
+echo "| scenario | req/s | p50 | p99 | RSS MB | non-2xx |" >> "$OUT"
+echo "| --- | --- | --- | --- | --- | --- |" >> "$OUT"
+start_app 0
+run "article, uniform" "$API" "$WORK/random.lua"
+run "section front (news, 20)" "$API/api/v1/articles?section=news&limit=20"
+run "cursor page 1" "$API/api/v1/articles?fields=id&limit=20"
+run "cursor page $DEPTH" "$API/api/v1/articles?fields=id&limit=20&cursor=$CURSOR"
+run "search" "$API/api/v1/articles?q=election%20OR%20vaccine&sort=relevance&limit=20"
+
+# ---- ceilings: nginx serving the identical bytes, pgbench running the app's SQL
+curl -fsS "$API/api/v1/articles/$HOT" > "$WORK/article.json"
+mkdir -p "$WORK/nginx"
+cat > "$WORK/nginx/nginx.conf" <<NGX
+worker_processes 2;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    etag on;
+    location / { root $WORK; default_type application/json; }
+  }
+}
+NGX
+nginx -c "$WORK/nginx/nginx.conf" -g 'daemon off;' &
+NGINX=$!
+sleep 1
+NETAG=$(curl -fsSI "http://127.0.0.1:$NGINX_PORT/article.json" | awk -F': ' 'tolower($1)=="etag"{print $2}' | tr -d '\r')
+echo "" >> "$OUT"
+echo "## Ceilings" >> "$OUT"
+echo "" >> "$OUT"
+echo "| ceiling | req/s or tps | p50 | p99 | - | - |" >> "$OUT"
+echo "| --- | --- | --- | --- | --- | --- |" >> "$OUT"
+SAVED_APP=$APP; APP=""
+run "nginx, the same article bytes ($(wc -c < "$WORK/article.json") B)" "http://127.0.0.1:$NGINX_PORT/article.json"
+run "nginx 304" "http://127.0.0.1:$NGINX_PORT/article.json" "" "If-None-Match: $NETAG"
+APP=$SAVED_APP
+
+pgb() { # name sql-file
+  local result; result=$(pgbench -h localhost -p "$PGPORT" -U postgres -n -M prepared -c "$CONN" -j 2 -T "$SECONDS_PER" \
+      -D nslugs="$NSLUGS" -f "$2" postgres 2>&1)
+  local tps lat; tps=$(echo "$result" | awk '/^tps/{print $3}'); lat=$(echo "$result" | awk '/latency average/{print $4}')
+  echo "| pgbench: $1 | $tps | avg $lat ms | | | |" >> "$OUT"
+  echo "pgbench $1: $tps tps"
+}
+pgb "article detail SQL (6 statements)" bench/sql/article.sql
+pgb "section front SQL (3 statements)" bench/sql/section.sql
+pgb "cursor page $DEPTH SQL" bench/sql/deep-page.sql
+pgb "search SQL" bench/sql/search.sql
+stop_app
+
+echo "" >> "$OUT"
+echo "Raw: bench/run.sh $ARTICLES $SECONDS_PER $CONN" >> "$OUT"
+cat "$OUT"
