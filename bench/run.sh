@@ -39,6 +39,7 @@ start_app() { # $1 = cache bytes
     sleep 0.2
   done
   READY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+  PGPORT=$(grep -o 'started on port [0-9]*' "$WORK/app.log" | head -1 | awk '{print $4}')
 }
 stop_app() { kill "$APP"; wait "$APP" 2>/dev/null || true; APP=""; }
 
@@ -54,7 +55,6 @@ stop_app
 start_app 67108864
 echo "" >> "$OUT"
 echo "Generated and loaded $ARTICLES articles in ${GEN_S} s (first start); ready in ${READY_MS} ms on the migrated database (curl poll granularity 200 ms)." >> "$OUT"
-PGPORT=$(grep -o 'started on port [0-9]*' "$WORK/app.log" | head -1 | awk '{print $4}')
 PSQL="psql -h localhost -p $PGPORT -U postgres -d postgres -qAt"
 $PSQL -c "create table if not exists bench_slugs as select row_number() over () n, slug, id, section_id from articles a where status = 'published' and published_at <= now()"
 $PSQL -c "create unique index if not exists bench_slugs_n on bench_slugs (n)"
@@ -164,10 +164,12 @@ run "nginx, the same article bytes ($(wc -c < "$WORK/article.json") B)" "http://
 run "nginx 304" "http://127.0.0.1:$NGINX_PORT/article.json" "" "If-None-Match: $NETAG"
 APP=$SAVED_APP
 
+PSQL="psql -h localhost -p $PGPORT -U postgres -d postgres -qAt"
 pgb() { # name sql-file
   local result; result=$(pgbench -h localhost -p "$PGPORT" -U postgres -n -M prepared -c "$CONN" -j 2 -T "$SECONDS_PER" \
-      -D nslugs="$NSLUGS" -f "$2" postgres 2>&1)
+      -D nslugs="$NSLUGS" -f "$2" postgres 2>&1) || true
   local tps lat; tps=$(echo "$result" | awk '/^tps/{print $3}'); lat=$(echo "$result" | awk '/latency average/{print $4}')
+  [ -z "$tps" ] && { echo "pgbench $1 failed: $(echo "$result" | grep -m1 -i error)"; tps="failed"; }
   echo "| pgbench: $1 | $tps | avg $lat ms | | | |" >> "$OUT"
   echo "pgbench $1: $tps tps"
 }
