@@ -39,6 +39,7 @@ class DemoContent {
 
     /** Loads the demo content if there is no article yet; returns how many articles were written. */
     @Transactional
+    @io.quarkus.narayana.jta.runtime.TransactionConfiguration(timeout = 900)
     int loadIfEmpty(int generatedArticles) {
         AtomicInteger written = new AtomicInteger();
         em.unwrap(Session.class).doWork(connection -> {
@@ -51,8 +52,15 @@ class DemoContent {
             }
             DemoWriter writer = new DemoWriter(json);
             writer.addDocument(sample());
-            new DemoGenerator(writer, 20231122L, Instant.now()).generate(generatedArticles);
+            new DemoGenerator(writer, 20231122L, Instant.now()).generate(generatedArticles, () -> {
+                try {
+                    writer.flush(connection);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
             written.set(writer.flush(connection));
+            writer.finish(connection);
         });
         sections.invalidate();
         return written.get();

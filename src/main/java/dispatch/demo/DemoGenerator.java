@@ -104,7 +104,10 @@ final class DemoGenerator {
         this.now = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
-    void generate(int count) {
+    static final int CHUNK = 2000;
+
+    /** Generates {@code count} articles, calling {@code checkpoint} after every chunk so they can be written out. */
+    void generate(int count, Runnable checkpoint) {
         for (String[] s : SECTIONS) {
             writer.section(s[0], s[1], s[2]);
         }
@@ -121,6 +124,9 @@ final class DemoGenerator {
         }
         for (int i = 0; i < count; i++) {
             article(i, count);
+            if ((i + 1) % CHUNK == 0) {
+                checkpoint.run();
+            }
         }
     }
 

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Collects demo rows by slug and writes them with JDBC batches in foreign-key order, so that even a
- * large generated archive loads in seconds.
+ * Collects demo rows by slug and writes them with JDBC batches in foreign-key order, in chunks, so
+ * that even a large generated archive loads in seconds and in little memory.
  */
 final class DemoWriter {
 
@@ -79,8 +79,28 @@ final class DemoWriter {
                 a.hasNonNull("heroImage") ? a.get("heroImage") : null)));
     }
 
-    /** Writes everything collected; returns the number of articles. */
+    private boolean taxonomyWritten;
+    private int written;
+
+    /** Writes everything collected so far and forgets the articles (not their ids); returns articles written in all. */
     int flush(Connection connection) throws SQLException {
+        if (!taxonomyWritten) {
+            writeTaxonomy(connection);
+            taxonomyWritten = true;
+        }
+        writeArticles(connection);
+        written += articles.size();
+        articles.clear();
+        return written;
+    }
+
+    /** After the last flush: the change log and the comments of what was written. */
+    void finish(Connection connection) throws SQLException {
+        recordEvents(connection);
+        addComments(connection);
+    }
+
+    private void writeTaxonomy(Connection connection) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
                 "insert into sections (id, slug, name, parent_id, position) values (?, ?, ?, ?, ?)")) {
             for (SectionRow s : sections.values()) {
@@ -115,6 +135,9 @@ final class DemoWriter {
             }
             ps.executeBatch();
         }
+    }
+
+    private void writeArticles(Connection connection) throws SQLException {
         try (PreparedStatement images = connection.prepareStatement(
                 "insert into images (id, url, caption, credit, alt_text, width, height) values (?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement rows = connection.prepareStatement("insert into articles (id, slug, type, status, headline, "
@@ -163,9 +186,6 @@ final class DemoWriter {
         link(connection, "insert into article_tags (article_id, tag_id, position) values (?, ?, ?)", ArticleSpec::tags, tags);
         link(connection, "insert into article_authors (article_id, author_id, position) values (?, ?, ?)", ArticleSpec::authors, authors);
         link(connection, "insert into article_related (article_id, related_id, position) values (?, ?, ?)", ArticleSpec::related, articleIds);
-        recordEvents(connection);
-        addComments(connection);
-        return articles.size();
     }
 
     /** Approved reader comments under a fifth of the generated published articles (1 to 12 each), with their counts; the sample page has none. */
