@@ -16,12 +16,14 @@ public class PartnerContext {
 
     private final HttpServerRequest request;
     private final ApiKeyService keys;
+    private final dispatch.common.http.RateLimiter limiter;
     private Partner partner;
     private boolean resolved;
 
-    PartnerContext(HttpServerRequest request, ApiKeyService keys) {
+    PartnerContext(HttpServerRequest request, ApiKeyService keys, dispatch.common.http.RateLimiter limiter) {
         this.request = request;
         this.keys = keys;
+        this.limiter = limiter;
     }
 
     public Partner partner() {
@@ -30,6 +32,9 @@ public class PartnerContext {
             partner = presented == null ? null : keys.authenticate(presented).orElseThrow(() -> new ProblemException(401, "UNAUTHORIZED",
                     "Unauthorized", "The API key is unknown or revoked", null, Map.of("WWW-Authenticate", "ApiKey header=\"X-API-Key\"")));
             resolved = true;
+            if (partner != null) {
+                limiter.verifiedKey(presented, presented.split("_")[1], partner.tier());
+            }
         }
         return partner;
     }

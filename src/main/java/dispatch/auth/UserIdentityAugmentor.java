@@ -1,5 +1,8 @@
 package dispatch.auth;
 
+import dispatch.common.http.DatabaseFailures;
+import dispatch.common.http.ProblemMappers;
+import dispatch.common.http.RateLimiter;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -21,9 +24,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class UserIdentityAugmentor implements SecurityIdentityAugmentor {
 
     private final Lookup lookup;
+    private final RateLimiter limiter;
 
-    UserIdentityAugmentor(Lookup lookup) {
+    UserIdentityAugmentor(Lookup lookup, RateLimiter limiter) {
         this.lookup = lookup;
+        this.limiter = limiter;
     }
 
     @Override
@@ -33,6 +38,7 @@ public class UserIdentityAugmentor implements SecurityIdentityAugmentor {
         }
         return context.runBlocking(() -> {
             User user = lookup.enabledUser(token.getSubject());
+            limiter.verifiedToken(token.getRawToken(), token.getSubject());
             return QuarkusSecurityIdentity.builder()
                     .setPrincipal(identity.getPrincipal())
                     .addCredentials(identity.getCredentials())
@@ -59,7 +65,15 @@ public class UserIdentityAugmentor implements SecurityIdentityAugmentor {
             } catch (RuntimeException e) {
                 throw new AuthenticationFailedException("Token subject is not a user id");
             }
-            User user = users.findById(id);
+            User user;
+            try {
+                user = users.findById(id);
+            } catch (RuntimeException e) {
+                if (DatabaseFailures.isUnavailable(e)) {
+                    throw ProblemMappers.databaseUnavailable();
+                }
+                throw e;
+            }
             if (user == null || user.disabled) {
                 throw new AuthenticationFailedException("User unknown or disabled");
             }

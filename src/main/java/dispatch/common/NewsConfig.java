@@ -52,6 +52,9 @@ public interface NewsConfig {
     /** Purging a CDN when content changes. */
     Cdn cdn();
 
+    /** Request limits per client and minute. */
+    RateLimit rateLimit();
+
     /** Outgoing webhooks. */
     Webhooks webhooks();
 
@@ -153,6 +156,35 @@ public interface NewsConfig {
         /** Approve comments from signed-in staff (any newsroom role) at once. */
         @WithDefault("false")
         boolean autoApproveStaff();
+    }
+
+    interface RateLimit {
+        /** Whether requests are limited at all (NEWS_RATE_LIMIT_ENABLED; benchmarks turn it off). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Requests per minute of one anonymous client address. */
+        @WithDefault("1200")
+        int anonymous();
+
+        /** Requests per minute of one partner key of the standard tier. */
+        @WithDefault("6000")
+        int partner();
+
+        /** Requests per minute of one partner key of the premium tier ({@code unlimited} keys are not limited). */
+        @WithDefault("60000")
+        int partnerPremium();
+
+        /** Requests per minute of one newsroom account. */
+        @WithDefault("3000")
+        int staff();
+
+        /**
+         * Units a request costs when the application has to build its answer; one answered from the
+         * response cache costs one (NEWS_RATE_LIMIT_APPLICATION_COST).
+         */
+        @WithDefault("3")
+        int applicationCost();
     }
 
     interface Cdn {
