@@ -28,6 +28,7 @@ import dispatch.sync.ChangeLog;
 import dispatch.tags.TagLookup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -43,6 +44,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.hibernate.LockOptions;
 
 /**
  * The newsroom's actions on articles: write drafts, edit them safely (optimistic concurrency),
@@ -271,10 +273,14 @@ public class ArticleEditorService {
         return new PreviewLink(Links.trimSlash(config.apiUrl()) + "/api/v1/preview/" + token, expiresAt);
     }
 
+    /** Rows another instance is promoting right now are skipped, not waited for nor done twice. */
+    private static final String SKIP_LOCKED_HINT = "jakarta.persistence.lock.timeout";
+
     /** Promotes scheduled articles whose time has come to published (readers already see them). */
     @Transactional
     public int promoteDueScheduled() {
-        List<Article> due = articles.list("status = 'scheduled' and publishedAt <= ?1 and deletedAt is null", Instant.now());
+        List<Article> due = articles.find("status = 'scheduled' and publishedAt <= ?1 and deletedAt is null", Instant.now())
+                .withLock(LockModeType.PESSIMISTIC_WRITE).withHint(SKIP_LOCKED_HINT, LockOptions.SKIP_LOCKED).list();
         for (Article article : due) {
             ArticleCacheKeys.State before = cacheState(article);
             article.status = "published";
@@ -296,7 +302,8 @@ public class ArticleEditorService {
     /** Unpublishes articles whose embargo window has ended (readers stopped seeing them at that time already). */
     @Transactional
     public int expireDue() {
-        List<Article> due = articles.list("status in ('published', 'scheduled') and expireAt <= ?1 and deletedAt is null", Instant.now());
+        List<Article> due = articles.find("status in ('published', 'scheduled') and expireAt <= ?1 and deletedAt is null", Instant.now())
+                .withLock(LockModeType.PESSIMISTIC_WRITE).withHint(SKIP_LOCKED_HINT, LockOptions.SKIP_LOCKED).list();
         for (Article article : due) {
             boolean wasAnnounced = article.publishedAt != null && !article.publishedAt.isAfter(article.expireAt);
             ArticleCacheKeys.State before = new ArticleCacheKeys.State(article.id, true, article.status, cacheState(article).sectionPath(),

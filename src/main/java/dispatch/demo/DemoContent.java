@@ -43,6 +43,9 @@ class DemoContent {
     int loadIfEmpty(int generatedArticles) {
         AtomicInteger written = new AtomicInteger();
         em.unwrap(Session.class).doWork(connection -> {
+            try (var noTimeout = connection.createStatement()) {
+                noTimeout.execute("set local statement_timeout = 0"); // a large archive takes a while to write
+            }
             try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
                 lock.setLong(1, LOCK_KEY);
                 lock.execute();

@@ -65,6 +65,25 @@ public class ProblemMappers {
                 null, uri, rc).build();
     }
 
+    /**
+     * The database is down, slow or refusing connections (SQLSTATE classes 08, 53, 57, lock timeout
+     * 55P03): 503 with Retry-After, so clients and CDNs retry or serve what they have.
+     */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 50)
+    public Response databaseUnavailable(org.hibernate.JDBCException e, UriInfo uri, RoutingContext rc) {
+        if (!DatabaseFailures.isUnavailable(e)) {
+            return unexpected(e, uri, rc);
+        }
+        LOG.warnf("Database unavailable for %s %s: %s", rc.request().method(), uri.getPath(), e.getSQLException().getMessage());
+        return problem(databaseUnavailable(), uri, rc);
+    }
+
+    /** What a request gets when the database cannot answer: a 503 worth retrying shortly. */
+    public static ProblemException databaseUnavailable() {
+        return new ProblemException(503, "DATABASE_UNAVAILABLE", "Service Unavailable", "The database is unavailable; try again shortly",
+                null, java.util.Map.of("Retry-After", "5"));
+    }
+
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri, RoutingContext rc) {
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -123,6 +142,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri, RoutingContext rc) {
+        if (DatabaseFailures.isUnavailable(e)) {
+            LOG.warnf("Database unavailable for %s %s: %s", rc.request().method(), uri.getPath(), e.getMessage());
+            return problem(databaseUnavailable(), uri, rc);
+        }
         String requestId = RequestIds.of(rc);
         LOG.errorf(e, "Unexpected error handling %s %s (request %s)", rc.request().method(), uri.getPath(), requestId);
         return respond(500, "INTERNAL_ERROR", "Internal Server Error",

@@ -71,10 +71,13 @@ public class ResponseCache {
     private final ObjectMapper json;
     private final NewsConfig.Http config;
     private final Cache<String, Entry> cache;
+    /** Copies kept after their freshness ran out, served only while the database is unavailable (stale-if-error). */
+    private final Cache<String, Entry> stale;
     private final Map<String, Set<String>> byKey = new ConcurrentHashMap<>();
     private final AtomicLong epoch = new AtomicLong();
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
+    private final AtomicLong staleServed = new AtomicLong();
 
     private final ValidityHorizon horizon;
 
@@ -106,7 +109,16 @@ public class ResponseCache {
                         return current;
                     }
                 })
+                .build();
+        this.stale = Caffeine.newBuilder()
+                .maximumWeight(Math.max(1, this.config.cacheBytes()))
+                .weigher((String key, Entry entry) -> entry.body().length + key.length() + 256)
+                .expireAfterWrite(Duration.ofDays(1))
+                // the stale copy lives longest: the key index follows it, so a purge always reaches both
                 .removalListener((String key, Entry entry, RemovalCause cause) -> {
+                    if (cause.wasEvicted()) {
+                        cache.invalidate(key); // keep every fresh entry indexed
+                    }
                     if (entry != null && cause != RemovalCause.REPLACED) {
                         entry.keys().forEach(k -> byKey.computeIfPresent(k, (x, set) -> {
                             set.remove(key);
@@ -133,7 +145,17 @@ public class ResponseCache {
         } else {
             misses.incrementAndGet();
             long before = epoch.get();
-            Rendered rendered = render.get();
+            Rendered rendered;
+            try {
+                rendered = render.get();
+            } catch (RuntimeException e) {
+                Entry copy = DatabaseFailures.isUnavailable(e) ? stale.getIfPresent(key) : null;
+                if (copy == null) {
+                    throw e;
+                }
+                staleServed.incrementAndGet();
+                return representations.respond(request, copy).header("Warning", "110 - \"Response is Stale\"").build();
+            }
             if (rendered.direct() != null) {
                 return rendered.direct();
             }
@@ -169,13 +191,24 @@ public class ResponseCache {
             Set<String> requests = byKey.remove(k);
             if (requests != null) {
                 requests.forEach(cache::invalidate);
+                requests.forEach(stale::invalidate);
             }
         }
+    }
+
+    /**
+     * Ends the freshness of every stored response now, keeping the stale copies (what time does on its
+     * own after {@code news.http.cache-seconds}); the next requests render afresh.
+     */
+    public void expireAll() {
+        epoch.incrementAndGet();
+        cache.invalidateAll();
     }
 
     public void invalidateAll() {
         epoch.incrementAndGet();
         cache.invalidateAll();
+        stale.invalidateAll();
         byKey.clear();
     }
 
@@ -198,6 +231,10 @@ public class ResponseCache {
         return misses.get();
     }
 
+    public long staleServed() {
+        return staleServed.get();
+    }
+
     public long size() {
         return cache.estimatedSize();
     }
@@ -209,6 +246,7 @@ public class ResponseCache {
 
     private void store(String key, Entry entry) {
         cache.put(key, entry);
+        stale.put(key, entry);
         for (String k : entry.keys()) {
             byKey.computeIfAbsent(k, x -> ConcurrentHashMap.newKeySet()).add(key);
         }

@@ -51,6 +51,14 @@ public final class EmbeddedDatabase {
     }
 
     String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres?reWriteBatchedInserts=true";
+        return jdbcUrl(postgres.getPort());
+    }
+
+    static String jdbcUrl(int port) {
+        return "jdbc:postgresql://localhost:" + port + "/postgres?reWriteBatchedInserts=true";
+    }
+
+    int port() {
+        return postgres.getPort();
     }
 }
