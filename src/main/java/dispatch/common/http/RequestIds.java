@@ -23,6 +23,7 @@ public class RequestIds {
             String given = rc.request().getHeader(HEADER);
             String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
             rc.put(KEY, id);
+            org.jboss.logging.MDC.put("requestId", id);
             rc.response().putHeader(HEADER, id);
             rc.next();
         }, 1000);
