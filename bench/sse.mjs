@@ -14,6 +14,12 @@ let sentAt = 0;
 function open() {
   return new Promise((resolve) => {
     const req = http.get(url, { agent, headers: { Accept: 'text/event-stream' } }, (res) => {
+      if (res.statusCode !== 200) {
+        console.error(`stream answered ${res.statusCode}`);
+        res.resume();
+        resolve();
+        return;
+      }
       connected++;
       resolve();
       let buffer = '';
@@ -21,7 +27,7 @@ function open() {
       res.setEncoding('utf8');
       res.on('data', (chunk) => {
         buffer += chunk;
-        if (!done && sentAt && buffer.includes('event: entry')) {
+        if (!done && sentAt && /^event: ?entry$/m.test(buffer)) {
           done = true;
           received.push(Number(process.hrtime.bigint() - sentAt) / 1e6);
         }
@@ -43,7 +49,11 @@ sentAt = process.hrtime.bigint();
 await new Promise((resolve, reject) => {
   const req = http.request(new URL(`/api/v1/admin/articles/${id}/live-entries`, base), {
     method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-  }, (res) => { res.resume(); res.on('end', resolve); });
+  }, (res) => {
+    let text = '';
+    res.on('data', (c) => { text += c; });
+    res.on('end', () => { if (res.statusCode !== 201) console.error(`adding the entry: ${res.statusCode} ${text}`); resolve(); });
+  });
   req.on('error', reject);
   req.end(body);
 });
