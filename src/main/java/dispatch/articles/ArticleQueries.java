@@ -38,6 +38,8 @@ public class ArticleQueries {
             + "a.language, a.section_id, a.published_at, a.updated_at, a.word_count, a.comment_count, "
             + "i.url, i.caption, i.credit, i.alt_text, i.width, i.height, a.audio::text";
     private static final String FROM = " from articles a left join images i on i.id = a.hero_image_id ";
+    /** How many of the newest matches a relevance-sorted search ranks. */
+    static final int RANKED_MATCHES = 1000;
     private static final String TS_QUERY_ALL_LANGUAGES = "(websearch_to_tsquery('english', :q) || websearch_to_tsquery('spanish', :q)"
             + " || websearch_to_tsquery('simple', :q))";
 
@@ -78,7 +80,6 @@ public class ArticleQueries {
             case RELEVANCE -> {
                 order = rank + " desc, a.published_at desc, a.id desc";
                 if (after != null) {
-                    where.add("(" + rank + ", a.published_at, a.id) < (cast(:afterRank as real), :afterPublished, :afterId)");
                     params.put("afterRank", after.rank());
                 }
             }
@@ -93,9 +94,19 @@ public class ArticleQueries {
             params.put("afterPublished", after.publishedAt());
             params.put("afterId", after.id());
         }
-        String sql = "select " + SUMMARY_COLUMNS + (withBody ? ", a.body::text" : ", null") + ", "
-                + (filter.sort() == ArticleFilter.Sort.RELEVANCE ? rank : "null") + FROM
-                + "where " + String.join(" and ", where) + " order by " + order + " limit " + limit;
+        String columns = "select " + SUMMARY_COLUMNS + (withBody ? ", a.body::text" : ", null") + ", ";
+        String sql;
+        if (filter.sort() == ArticleFilter.Sort.RELEVANCE) {
+            // Rank only the newest matches: a common word matches much of the archive, and ranking all
+            // of it costs seconds (docs/benchmarks.md). The rank keyset applies within them.
+            String candidates = "select * from articles a where " + String.join(" and ", where)
+                    + " order by a.published_at desc, a.id desc limit " + RANKED_MATCHES;
+            sql = columns + rank + " from (" + candidates + ") a left join images i on i.id = a.hero_image_id "
+                    + (after == null ? "" : "where (" + rank + ", a.published_at, a.id) < (cast(:afterRank as real), :afterPublished, :afterId) ")
+                    + "order by " + order + " limit " + limit;
+        } else {
+            sql = columns + "null" + FROM + "where " + String.join(" and ", where) + " order by " + order + " limit " + limit;
+        }
         return rows(bind(em.createNativeQuery(sql), params));
     }
 

@@ -29,10 +29,8 @@ class BodyLimit {
                 announced = -1;
             }
             if (announced > limit) {
-                String body = "{\"type\":\"" + ProblemMappers.typeOf("PAYLOAD_TOO_LARGE") + "\",\"title\":\"Payload Too Large\",\"status\":413,"
-                        + "\"detail\":\"The body may be at most " + limit + " bytes\",\"instance\":\""
-                        + rc.request().path().replace("\"", "").replace("\\", "") + "\",\"code\":\"PAYLOAD_TOO_LARGE\",\"requestId\":\"" + RequestIds.of(rc) + "\"}";
-                rc.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader("Connection", "close").end(body);
+                ProblemMappers.end(rc, 413, "PAYLOAD_TOO_LARGE", "Payload Too Large", "The body may be at most " + limit + " bytes",
+                        java.util.Map.of("Connection", "close"));
                 return;
             }
             rc.next();

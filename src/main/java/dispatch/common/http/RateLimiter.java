@@ -106,11 +106,8 @@ public class RateLimiter {
             windows.entrySet().removeIf(e -> e.getValue().minute != minute);
         }
         if (window.used() > limit) {
-            String body = "{\"type\":\"" + ProblemMappers.typeOf("TOO_MANY_REQUESTS") + "\",\"title\":\"Too Many Requests\",\"status\":429,"
-                    + "\"detail\":\"The limit of " + limit + " per minute is spent; try again in " + reset + " seconds\","
-                    + "\"instance\":\"" + request.path().replace("\"", "").replace("\\", "") + "\",\"code\":\"TOO_MANY_REQUESTS\",\"requestId\":\"" + RequestIds.of(rc) + "\"}";
-            rc.response().setStatusCode(429).putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader("Retry-After", Long.toString(reset))
-                    .putHeader("Cache-Control", "no-store").end(body);
+            ProblemMappers.end(rc, 429, "TOO_MANY_REQUESTS", "Too Many Requests",
+                    "The limit of " + limit + " per minute is spent; try again in " + reset + " seconds", Map.of("Retry-After", Long.toString(reset)));
             return;
         }
         rc.next();
