@@ -85,6 +85,21 @@ request = function()
 end
 LUA
 sed 's/^local slugs/ZIPF = true\nlocal slugs/' "$WORK/random.lua" > "$WORK/zipf.lua"
+# a front end's mix: mostly articles (Zipf), then fronts, tag pages, feeds, comments and search
+cat > "$WORK/mixed.lua" <<LUA
+local slugs = {}
+for line in io.lines("$WORK/slugs.txt") do slugs[#slugs + 1] = line end
+local lists = {"/api/v1/articles?section=news&limit=20", "/api/v1/articles?section=europe&limit=20",
+  "/api/v1/articles?tag=libya&limit=20", "/api/v1/articles?limit=20", "/feeds/latest.rss",
+  "/api/v1/articles?q=election&sort=relevance&limit=20"}
+request = function()
+  local r = math.random()
+  local article = slugs[math.floor(#slugs * (math.random() ^ 8)) + 1]
+  if r < 0.6 then return wrk.format("GET", "/api/v1/articles/" .. article) end
+  if r < 0.7 then return wrk.format("GET", "/api/v1/articles/" .. article .. "/comments") end
+  return wrk.format("GET", lists[math.random(#lists)])
+end
+LUA
 ETAG=$(curl -fsSI "$API/api/v1/articles/$HOT" | awk -F': ' 'tolower($1)=="etag"{print $2}' | tr -d '\r')
 
 run() { # name url [script] [header]
@@ -119,6 +134,7 @@ run "cursor page $DEPTH" "$API/api/v1/articles?fields=id&limit=20&cursor=$CURSOR
 run "search (q=election OR vaccine)" "$API/api/v1/articles?q=election%20OR%20vaccine&sort=relevance&limit=20"
 run "RSS feed (latest 50)" "$API/feeds/latest.rss"
 run "comments (top level)" "$API/api/v1/articles/$HOT/comments"
+run "mixed reads (60% articles Zipf, 10% comments, 30% lists, feed, search)" "$API" "$WORK/mixed.lua"
 stop_app
 
 echo "" >> "$OUT"
@@ -177,6 +193,16 @@ pgb "article detail SQL (6 statements)" bench/sql/article.sql
 pgb "section front SQL (3 statements)" bench/sql/section.sql
 pgb "cursor page $DEPTH SQL" bench/sql/deep-page.sql
 pgb "search SQL" bench/sql/search.sql
+
+# the plans of the same SQL, for docs/benchmarks.md
+PLANS="${OUT%.md}-plans.txt"
+: > "$PLANS"
+for f in bench/sql/*.sql; do
+  grep -v -e '^--' -e '^\\set' "$f" | sed 's/:nslugs/1000/g; s/:n\b/1/g' | tr '\n' ' ' | tr ';' '\n' | while IFS= read -r statement; do
+    [ -z "${statement// }" ] && continue
+    { echo "== $f"; echo "${statement:0:160}..."; $PSQL -c "explain (analyze, buffers) $statement" || true; echo; } >> "$PLANS" 2>&1
+  done
+done
 stop_app
 
 echo "" >> "$OUT"

@@ -99,11 +99,14 @@ public class ArticleQueries {
         if (filter.sort() == ArticleFilter.Sort.RELEVANCE) {
             // Rank only the newest matches: a common word matches much of the archive, and ranking all
             // of it costs seconds (docs/benchmarks.md). The rank keyset applies within them.
+            // Images are joined to the page only: joined to the candidates, they were hashed whole.
             String candidates = "select * from articles a where " + String.join(" and ", where)
                     + " order by a.published_at desc, a.id desc limit " + RANKED_MATCHES;
-            sql = columns + rank + " from (" + candidates + ") a left join images i on i.id = a.hero_image_id "
+            String page = "select a.*, " + rank + " as rank from (" + candidates + ") a "
                     + (after == null ? "" : "where (" + rank + ", a.published_at, a.id) < (cast(:afterRank as real), :afterPublished, :afterId) ")
                     + "order by " + order + " limit " + limit;
+            sql = columns + "a.rank from (" + page + ") a left join images i on i.id = a.hero_image_id "
+                    + "order by a.rank desc, a.published_at desc, a.id desc";
         } else {
             sql = columns + "null" + FROM + "where " + String.join(" and ", where) + " order by " + order + " limit " + limit;
         }

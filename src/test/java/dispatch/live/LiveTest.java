@@ -37,7 +37,7 @@ class LiveTest extends ApiTest {
     DataSource dataSource;
 
     /** A published live article: [id, slug]. */
-    private static String[] liveArticle() {
+    static String[] liveArticle() {
         Map<String, Object> body = new HashMap<>(dispatch.support.Newsroom.article("Live: " + TestContent.unique("live")));
         body.put("type", "live");
         var created = as("editor").contentType("application/json").body(body).post("/api/v1/admin/articles");
