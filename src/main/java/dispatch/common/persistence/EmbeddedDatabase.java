@@ -16,13 +16,14 @@ import org.jboss.logging.Logger;
 public final class EmbeddedDatabase {
 
     static final String USER = "postgres";
+    private static final String PORT_PROPERTY = "dispatch.embedded-db.port:";
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
     private static EmbeddedDatabase instance;
 
-    private final EmbeddedPostgres postgres;
+    private final int port;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
+    private EmbeddedDatabase(int port) {
+        this.port = port;
     }
 
     static synchronized EmbeddedDatabase start(String dataDirectory, boolean clean) {
@@ -30,6 +31,13 @@ public final class EmbeddedDatabase {
             return instance;
         }
         Path dir = Path.of(dataDirectory).toAbsolutePath();
+        // A restarted application (a test profile) has a class loader of its own, but the server it
+        // started before is still running in this JVM: system properties are shared, so join it.
+        String running = System.getProperty(PORT_PROPERTY + dir);
+        if (running != null) {
+            instance = new EmbeddedDatabase(Integer.parseInt(running));
+            return instance;
+        }
         try {
             Files.createDirectories(dir.getParent());
             long started = System.nanoTime();
@@ -41,7 +49,8 @@ public final class EmbeddedDatabase {
                     .setServerConfig("fsync", clean ? "off" : "on")
                     .setRegisterShutdownHook(true)
                     .start();
-            instance = new EmbeddedDatabase(postgres);
+            instance = new EmbeddedDatabase(postgres.getPort());
+            System.setProperty(PORT_PROPERTY + dir, Integer.toString(postgres.getPort()));
             LOG.infof("Embedded PostgreSQL started on port %d with data in %s (%d ms)", postgres.getPort(), dir,
                     (System.nanoTime() - started) / 1_000_000);
             return instance;
@@ -51,7 +60,7 @@ public final class EmbeddedDatabase {
     }
 
     String jdbcUrl() {
-        return jdbcUrl(postgres.getPort());
+        return jdbcUrl(port);
     }
 
     static String jdbcUrl(int port) {
@@ -59,6 +68,6 @@ public final class EmbeddedDatabase {
     }
 
     int port() {
-        return postgres.getPort();
+        return port;
     }
 }
