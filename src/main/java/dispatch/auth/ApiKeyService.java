@@ -5,19 +5,18 @@ import dispatch.auth.api.ApiKeyRequest;
 import dispatch.auth.api.ApiKeyResponse;
 import dispatch.common.http.Problem;
 import dispatch.common.http.ProblemException;
+import dispatch.common.text.Digests;
 import dispatch.sections.SectionTree;
 import dispatch.tags.TagLookup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +71,7 @@ public class ApiKeyService {
         key.id = UUID.randomUUID();
         key.name = request.name().strip();
         key.prefix = prefix;
-        key.secretHash = sha256(secret);
+        key.secretHash = Digests.sha256Hex(secret);
         key.sections = sectionSlugs.toArray(String[]::new);
         key.tags = tagSlugs.toArray(String[]::new);
         key.fullText = Boolean.TRUE.equals(request.fullText());
@@ -109,7 +108,7 @@ public class ApiKeyService {
         }
         Optional<ApiKey> found = keys.findByPrefix(parts[1]);
         if (found.isEmpty() || found.get().revokedAt != null
-                || !MessageDigest.isEqual(found.get().secretHash.getBytes(StandardCharsets.US_ASCII), sha256(presented.trim()).getBytes(StandardCharsets.US_ASCII))) {
+                || !MessageDigest.isEqual(found.get().secretHash.getBytes(StandardCharsets.US_ASCII), Digests.sha256Hex(presented.trim()).getBytes(StandardCharsets.US_ASCII))) {
             return Optional.empty();
         }
         ApiKey key = found.get();
@@ -132,13 +131,6 @@ public class ApiKeyService {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(value).replace('_', 'x').replace('-', 'y');
     }
 
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static List<String> distinct(List<String> values) {
         return values == null ? List.of() : List.copyOf(new LinkedHashSet<>(values.stream().map(String::trim).toList()));

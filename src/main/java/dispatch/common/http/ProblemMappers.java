@@ -65,19 +65,6 @@ public class ProblemMappers {
                 null, uri, rc).build();
     }
 
-    /**
-     * The database is down, slow or refusing connections (SQLSTATE classes 08, 53, 57, lock timeout
-     * 55P03): 503 with Retry-After, so clients and CDNs retry or serve what they have.
-     */
-    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 50)
-    public Response databaseUnavailable(org.hibernate.JDBCException e, UriInfo uri, RoutingContext rc) {
-        if (!DatabaseFailures.isUnavailable(e)) {
-            return unexpected(e, uri, rc);
-        }
-        LOG.warnf("Database unavailable for %s %s: %s", rc.request().method(), uri.getPath(), e.getSQLException().getMessage());
-        return problem(databaseUnavailable(), uri, rc);
-    }
-
     /** What a request gets when the database cannot answer: a 503 worth retrying shortly. */
     public static ProblemException databaseUnavailable() {
         return new ProblemException(503, "DATABASE_UNAVAILABLE", "Service Unavailable", "The database is unavailable; try again shortly",
@@ -142,6 +129,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri, RoutingContext rc) {
+        // The database is down, slow or refusing connections (SQLSTATE classes 08, 53, 57, lock
+        // timeout 55P03), whatever wraps it: 503 with Retry-After, so clients and CDNs retry or serve what they have.
         if (DatabaseFailures.isUnavailable(e)) {
             LOG.warnf("Database unavailable for %s %s: %s", rc.request().method(), uri.getPath(), e.getMessage());
             return problem(databaseUnavailable(), uri, rc);

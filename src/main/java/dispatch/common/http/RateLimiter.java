@@ -3,15 +3,13 @@ package dispatch.common.http;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dispatch.common.NewsConfig;
+import dispatch.common.text.Digests;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -129,12 +126,12 @@ public class RateLimiter {
             case "premium" -> config.partnerPremium();
             default -> config.partner();
         };
-        verified.put(digest(presented), new String[] {"key:" + keyPrefix, Integer.toString(limit)});
+        verified.put(Digests.sha256Hex(presented), new String[] {"key:" + keyPrefix, Integer.toString(limit)});
     }
 
     /** Remembers a bearer token once it has been verified, so that its next requests count against its account. */
     public void verifiedToken(String rawToken, String subject) {
-        verified.put(digest(rawToken), new String[] {"user:" + subject, Integer.toString(config.staff())});
+        verified.put(Digests.sha256Hex(rawToken), new String[] {"user:" + subject, Integer.toString(config.staff())});
     }
 
     /** [bucket, limit]: the verified API key, the verified account, or else the client address. */
@@ -144,7 +141,7 @@ public class RateLimiter {
         String credential = key != null ? key
                 : authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).trim() : null;
         if (credential != null) {
-            String[] known = verified.getIfPresent(digest(credential));
+            String[] known = verified.getIfPresent(Digests.sha256Hex(credential));
             if (known != null) {
                 return known;
             }
@@ -207,14 +204,6 @@ public class RateLimiter {
             }
         } catch (SQLException e) {
             LOG.debugf("Rate-limit counts not shared this time: %s", e.getMessage());
-        }
-    }
-
-    private static String digest(String credential) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(credential.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
