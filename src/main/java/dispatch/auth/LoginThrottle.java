@@ -1,75 +1,80 @@
 package dispatch.auth;
 
 import dispatch.common.NewsConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import jakarta.persistence.EntityManager;
+import java.util.List;
 
 /**
  * Counts failed logins per username and per client address in a sliding window; past the limit,
  * further attempts are refused until the oldest failure leaves the window, whether or not the
- * password would be right (so guessing cannot continue). Held in this instance's memory.
+ * password would be right (so guessing cannot continue). The failures live in PostgreSQL, so the
+ * limit holds across every instance behind the load balancer, and the database's clock is the
+ * only one that counts.
  */
 @ApplicationScoped
 public class LoginThrottle {
 
-    private final Map<String, Deque<Long>> failures = new ConcurrentHashMap<>();
+    private final EntityManager entityManager;
     private final NewsConfig.Auth config;
-    private final Clock clock;
 
-    @jakarta.inject.Inject
-    LoginThrottle(NewsConfig config) {
-        this(config.auth(), Clock.systemUTC());
-    }
-
-    LoginThrottle(NewsConfig.Auth config, Clock clock) {
-        this.config = config;
-        this.clock = clock;
+    LoginThrottle(EntityManager entityManager, NewsConfig config) {
+        this.entityManager = entityManager;
+        this.config = config.auth();
     }
 
     /** Seconds until another attempt is allowed for this username or address; 0 when allowed now. */
     public long retryAfterSeconds(String username, String address) {
-        return Math.max(wait("user:" + username, config.failuresPerUsername()), wait("addr:" + address, config.failuresPerAddress()));
-    }
-
-    public void recordFailure(String username, String address) {
-        long now = clock.millis();
-        for (String key : new String[] {"user:" + username, "addr:" + address}) {
-            Deque<Long> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-            synchronized (times) {
-                prune(times, now);
-                times.addLast(now);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select key, count(*), extract(epoch from min(failed_at) + cast(:window as interval) - now())
+                from login_failure
+                where key in (:user, :address) and failed_at > now() - cast(:window as interval)
+                group by key""")
+                .setParameter("user", userKey(username))
+                .setParameter("address", addressKey(address))
+                .setParameter("window", window())
+                .getResultList();
+        long wait = 0;
+        for (Object[] row : rows) {
+            int limit = userKey(username).equals(row[0]) ? config.failuresPerUsername() : config.failuresPerAddress();
+            if (((Number) row[1]).longValue() >= limit) {
+                wait = Math.max(wait, Math.max(1, (long) Math.ceil(((Number) row[2]).doubleValue())));
             }
         }
+        return wait;
+    }
+
+    /** Recorded in a transaction of its own: the login that failed rolls back, the failure stays. */
+    public void recordFailure(String username, String address) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("insert into login_failure (key) values (:user), (:address)")
+                    .setParameter("user", userKey(username))
+                    .setParameter("address", addressKey(address))
+                    .executeUpdate();
+            entityManager.createNativeQuery("delete from login_failure where failed_at < now() - cast(:window as interval)")
+                    .setParameter("window", window())
+                    .executeUpdate();
+        });
     }
 
     public void recordSuccess(String username) {
-        failures.remove("user:" + username);
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("delete from login_failure where key = :user")
+                .setParameter("user", userKey(username))
+                .executeUpdate());
     }
 
-    private long wait(String key, int limit) {
-        Deque<Long> times = failures.get(key);
-        if (times == null) {
-            return 0;
-        }
-        long now = clock.millis();
-        synchronized (times) {
-            prune(times, now);
-            if (times.size() < limit) {
-                return 0;
-            }
-            long freeAt = times.peekFirst() + config.failureWindow().toMillis();
-            return Math.max(1, (freeAt - now + 999) / 1000);
-        }
+    private String window() {
+        return config.failureWindow().toMillis() + " milliseconds";
     }
 
-    private void prune(Deque<Long> times, long now) {
-        long cutoff = now - config.failureWindow().toMillis();
-        while (!times.isEmpty() && times.peekFirst() <= cutoff) {
-            times.pollFirst();
-        }
+    private static String userKey(String username) {
+        return "user:" + username;
+    }
+
+    private static String addressKey(String address) {
+        return "addr:" + address;
     }
 }

@@ -40,6 +40,7 @@ public class TokenService {
         String name = username.trim().toLowerCase(java.util.Locale.ROOT);
         long wait = throttle.retryAfterSeconds(name, clientAddress);
         if (wait > 0) {
+            LOG.warnf("Login for '%s' from %s refused: too many failed attempts", name, clientAddress);
             throw new ProblemException(429, "TOO_MANY_REQUESTS", "Too Many Requests",
                     "Too many failed logins; try again in " + wait + " seconds", null, Map.of("Retry-After", Long.toString(wait)));
         }
@@ -47,6 +48,7 @@ public class TokenService {
         boolean matches = BcryptUtil.matches(password, user == null ? DUMMY_HASH : user.passwordHash);
         if (user == null || !matches || user.disabled) {
             throttle.recordFailure(name, clientAddress);
+            LOG.warnf("Failed login for '%s' from %s", name, clientAddress);
             throw unauthorized();
         }
         throttle.recordSuccess(name);

@@ -5,21 +5,29 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dispatch.support.ApiTest;
 import dispatch.support.Newsroom;
 import dispatch.support.TestContent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.build.Jwt;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class TokenTest extends ApiTest {
+
+    @Inject
+    DataSource dataSource;
 
     private static io.restassured.response.Response login(String username, String password) {
         return given().contentType("application/json").body(Map.of("username", username, "password", password)).post("/api/v1/auth/token");
@@ -51,6 +59,50 @@ class TokenTest extends ApiTest {
         }
         login(username, Newsroom.PASSWORD).then().statusCode(429).header("Retry-After", notNullValue())
                 .body("code", equalTo("TOO_MANY_REQUESTS"));
+    }
+
+    @Test
+    void failuresRecordedByAnotherInstanceThrottleThisOne() throws Exception {
+        String username = TestContent.unique("target");
+        Newsroom.newAccount(username, "writer");
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into login_failure (key, failed_at) select ?, now() - interval '14 minutes' from generate_series(1, 5)")) {
+            insert.setString(1, "user:" + username);
+            insert.executeUpdate();
+        }
+        long retryAfter = Long.parseLong(login(username, Newsroom.PASSWORD).then().statusCode(429).extract().header("Retry-After"));
+        assertTrue(retryAfter > 0 && retryAfter <= 60, "free again when the oldest failure leaves the 15-minute window: " + retryAfter);
+    }
+
+    @Test
+    void aSuccessfulLoginClearsTheAccountsFailures() {
+        String username = TestContent.unique("forgetful");
+        Newsroom.newAccount(username, "writer");
+        for (int i = 0; i < 4; i++) {
+            login(username, "guess-" + i).then().statusCode(401);
+        }
+        login(username, Newsroom.PASSWORD).then().statusCode(200);
+        for (int i = 0; i < 4; i++) {
+            login(username, "guess-again-" + i).then().statusCode(401);
+        }
+        login(username, Newsroom.PASSWORD).then().statusCode(200);
+    }
+
+    @Test
+    void oneAddressGuessingManyAccountsIsThrottled() {
+        String username = TestContent.unique("bystander");
+        Newsroom.newAccount(username, "writer");
+        String address = "203.0.113.77";
+        for (int i = 0; i < 20; i++) {
+            given().header("X-Forwarded-For", address).contentType("application/json")
+                    .body(Map.of("username", TestContent.unique("sprayed"), "password", "guess")).post("/api/v1/auth/token")
+                    .then().statusCode(401);
+        }
+        given().header("X-Forwarded-For", address).contentType("application/json")
+                .body(Map.of("username", username, "password", Newsroom.PASSWORD)).post("/api/v1/auth/token")
+                .then().statusCode(429).header("Retry-After", notNullValue());
+        login(username, Newsroom.PASSWORD).then().statusCode(200);
     }
 
     @Test
