@@ -1,5 +1,6 @@
 package dispatch.common.persistence;
 
+import io.quarkus.runtime.Application;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +19,8 @@ public final class EmbeddedDatabase {
     static final String USER = "postgres";
     private static final String PORT_PROPERTY = "dispatch.embedded-db.port:";
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
+    /** Longer than quarkus.shutdown.timeout: the application's own stop is bounded by that. */
+    private static final Duration APPLICATION_STOP_WAIT = Duration.ofSeconds(60);
     private static EmbeddedDatabase instance;
 
     private final int port;
@@ -47,8 +50,9 @@ public final class EmbeddedDatabase {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("fsync", clean ? "off" : "on")
-                    .setRegisterShutdownHook(true)
+                    .setRegisterShutdownHook(false)
                     .start();
+            stopAfterTheApplication(postgres);
             instance = new EmbeddedDatabase(postgres.getPort());
             System.setProperty(PORT_PROPERTY + dir, Integer.toString(postgres.getPort()));
             LOG.infof("Embedded PostgreSQL started on port %d with data in %s (%d ms)", postgres.getPort(), dir,
@@ -57,6 +61,32 @@ public final class EmbeddedDatabase {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);
         }
+    }
+
+    /**
+     * Stops the server when the JVM exits, but only after the application has stopped: on SIGTERM
+     * the JVM runs its shutdown hooks concurrently, and requests still in flight during Quarkus'
+     * graceful shutdown need the database until they are answered.
+     */
+    private static void stopAfterTheApplication(EmbeddedPostgres postgres) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Thread awaiter = new Thread(() -> {
+                Application application = Application.currentApplication();
+                if (application != null) {
+                    application.awaitShutdown();
+                }
+            }, "embedded-postgres-await");
+            awaiter.setDaemon(true);
+            awaiter.start();
+            try {
+                awaiter.join(APPLICATION_STOP_WAIT.toMillis());
+                postgres.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                LOG.warnf("Could not stop the embedded PostgreSQL: %s", e.getMessage());
+            }
+        }, "embedded-postgres-stop"));
     }
 
     String jdbcUrl() {
