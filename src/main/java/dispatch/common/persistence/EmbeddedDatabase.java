@@ -96,8 +96,4 @@ public final class EmbeddedDatabase {
     static String jdbcUrl(int port) {
         return "jdbc:postgresql://localhost:" + port + "/postgres?reWriteBatchedInserts=true";
     }
-
-    int port() {
-        return port;
-    }
 }

@@ -19,6 +19,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,8 +27,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,8 +42,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
- * PostgreSQL goes away under load and comes back: every open connection breaks and new ones are
- * refused (a proxy between the app and the database plays the outage). Readers get stale copies or a
+ * PostgreSQL goes away under load and comes back, twice: a network cut (a proxy between the app and
+ * the database breaks every open connection and refuses new ones) and a real stop and start of the
+ * server. Readers get stale copies or a
  * 503, readiness goes DOWN and comes back UP by itself, and every write the API acknowledged is there
  * afterwards.
  */
@@ -56,36 +61,53 @@ class DatabaseOutageTest extends ApiTest {
     int port;
 
     @Test
-    void readersAreServedAndNoAcknowledgedWriteIsLostWhileTheDatabaseIsDown() throws Exception {
+    void aNetworkCutLeavesReadersServedAndLosesNoAcknowledgedWrite() throws Exception {
+        survives(() -> ProxyResource.proxy.cut(), () -> ProxyResource.proxy.restore());
+    }
+
+    /**
+     * A real stop ({@code pg_ctl stop -m fast}: open sessions end with 57P01, then connections are
+     * refused) and a start of the same server on the same port and data.
+     */
+    @Test
+    void aStoppedAndRestartedServerLeavesReadersServedAndLosesNoAcknowledgedWrite() throws Exception {
+        survives(ProxyResource::stopDatabase, ProxyResource::startDatabase);
+    }
+
+    private void survives(Runnable outage, Runnable recovery) throws Exception {
         RestAssuredConfig bounded = RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
                 .setParam("http.socket.timeout", 20_000).setParam("http.connection.timeout", 5_000));
+        waitFor(() -> given().config(bounded).get("/q/health/ready").statusCode() == 200, "readiness UP before the outage");
         String etag = given().get(SAMPLE).then().statusCode(200).extract().header("ETag");
         String token = Newsroom.adminToken();
 
         Writer writer = new Writer(port, token);
         Thread writing = new Thread(writer, "outage-writer");
         writing.start();
-        waitFor(() -> writer.acknowledged.size() >= 3, "writes before the outage");
-
-        cache.expireAll();
-        ProxyResource.proxy.cut();
         try {
-            given().config(bounded).get(SAMPLE).then().statusCode(200).header("ETag", etag).header("Warning", containsString("110"));
-            given().config(bounded).get("/api/v1/articles?q=" + TestContent.unique("outage")).then().statusCode(503)
-                    .contentType("application/problem+json").body("code", equalTo("DATABASE_UNAVAILABLE"))
-                    .header("Retry-After", notNullValue());
-            waitFor(() -> given().config(bounded).get("/q/health/ready").statusCode() == 503, "readiness DOWN");
-            int refusedBefore = writer.refused.get();
-            waitFor(() -> writer.refused.get() > refusedBefore, "writes refused during the outage");
-        } finally {
-            ProxyResource.proxy.restore();
-        }
+            waitFor(() -> writer.acknowledged.size() >= 3, "writes before the outage");
 
-        waitFor(() -> given().config(bounded).get("/q/health/ready").statusCode() == 200, "readiness UP again without a restart");
-        int acknowledgedBefore = writer.acknowledged.size();
-        waitFor(() -> writer.acknowledged.size() > acknowledgedBefore + 2, "writes accepted again");
-        writer.running.set(false);
-        writing.join(30_000);
+            cache.expireAll();
+            outage.run();
+            try {
+                given().config(bounded).get(SAMPLE).then().statusCode(200).header("ETag", etag).header("Warning", containsString("110"));
+                given().config(bounded).get("/api/v1/articles?q=" + TestContent.unique("outage")).then().statusCode(503)
+                        .contentType("application/problem+json").body("code", equalTo("DATABASE_UNAVAILABLE"))
+                        .header("Retry-After", notNullValue());
+                waitFor(() -> given().config(bounded).get("/q/health/ready").statusCode() == 503, "readiness DOWN");
+                int refusedBefore = writer.refused.get();
+                waitFor(() -> writer.refused.get() > refusedBefore, "writes refused during the outage");
+            } finally {
+                recovery.run();
+            }
+
+            waitFor(() -> given().config(bounded).get("/q/health/ready").statusCode() == 200, "readiness UP again without a restart");
+            int acknowledgedBefore = writer.acknowledged.size();
+            waitFor(() -> writer.acknowledged.size() > acknowledgedBefore + 2, "writes accepted again");
+        } finally {
+            writer.running.set(false);
+            writing.join(30_000);
+        }
 
         assertEquals(List.of(), writer.unexpected, "every write was either acknowledged or refused with a 503 problem");
         List<String> lost = new ArrayList<>();
@@ -164,16 +186,21 @@ class DatabaseOutageTest extends ApiTest {
 
     /**
      * Starts an embedded PostgreSQL of its own (test resources live in another class loader than the
-     * app, so they cannot join the app's) and points the app at it through a {@link FlakyProxy}.
+     * app, so they cannot join the app's) and points the app at it through a {@link FlakyProxy}; the
+     * server can be stopped and started again on the same port and data.
      */
     public static class ProxyResource implements QuarkusTestResourceLifecycleManager {
         static FlakyProxy proxy;
+        private static final Path DATA = Path.of("target/test-pgdata-outage").toAbsolutePath();
+        private static EmbeddedPostgres postgres;
+        private static int databasePort;
 
         @Override
         public Map<String, String> start() {
-            EmbeddedDatabase database = EmbeddedDatabase.start("target/test-pgdata-outage", true);
             try {
-                proxy = new FlakyProxy(database.port());
+                deleteRecursively(DATA);
+                startDatabase();
+                proxy = new FlakyProxy(databasePort);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -182,14 +209,47 @@ class DatabaseOutageTest extends ApiTest {
                     "news.embedded-db.active", "true");
         }
 
+        static synchronized void startDatabase() {
+            try {
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(DATA).setCleanDataDirectory(false)
+                        .setPGStartupWait(Duration.ofSeconds(60)).setServerConfig("fsync", "off");
+                if (databasePort != 0) {
+                    builder.setPort(databasePort);
+                }
+                postgres = builder.start();
+                databasePort = postgres.getPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        static synchronized void stopDatabase() {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         @Override
         public void stop() {
             try {
                 if (proxy != null) {
                     proxy.close();
                 }
+                stopDatabase();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+
+        private static void deleteRecursively(Path path) throws IOException {
+            if (Files.exists(path)) {
+                try (var walk = Files.walk(path)) {
+                    for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
             }
         }
     }
