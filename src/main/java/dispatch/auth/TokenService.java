@@ -22,8 +22,13 @@ public class TokenService {
 
     private static final Logger LOG = Logger.getLogger(TokenService.class);
 
-    /** Checked when the username is unknown, so that both cases cost the same bcrypt work. */
-    private static final String DUMMY_HASH = BcryptUtil.bcryptHash(UUID.randomUUID().toString(), UserService.BCRYPT_COST);
+    /**
+     * Checked when the username is unknown, so that both cases cost the same bcrypt work. Made on
+     * the first login rather than at start: a bcrypt hash is deliberately slow.
+     */
+    private static final class DummyHash {
+        static final String VALUE = BcryptUtil.bcryptHash(UUID.randomUUID().toString(), UserService.BCRYPT_COST);
+    }
 
     private final UserRepository users;
     private final LoginThrottle throttle;
@@ -45,7 +50,7 @@ public class TokenService {
                     "Too many failed logins; try again in " + wait + " seconds", null, Map.of("Retry-After", Long.toString(wait)));
         }
         User user = users.findByUsername(name).orElse(null);
-        boolean matches = BcryptUtil.matches(password, user == null ? DUMMY_HASH : user.passwordHash);
+        boolean matches = BcryptUtil.matches(password, user == null ? DummyHash.VALUE : user.passwordHash);
         if (user == null || !matches || user.disabled) {
             throttle.recordFailure(name, clientAddress);
             LOG.warnf("Failed login for '%s' from %s", name, clientAddress);

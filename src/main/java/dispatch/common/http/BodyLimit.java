@@ -2,6 +2,7 @@ package dispatch.common.http;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,7 +22,7 @@ class BodyLimit {
 
     void register(@Observes Filters filters) {
         filters.register(rc -> {
-            String length = rc.request().getHeader("Content-Length");
+            String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             long announced;
             try {
                 announced = length == null ? -1 : Long.parseLong(length.trim());

@@ -3,14 +3,13 @@ package dispatch.common.http;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,7 +22,11 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class CacheFastPath {
 
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    // header names encoded once: this runs for every cache hit
+    private static final CharSequence API_KEY = HttpHeaders.createOptimized("X-API-Key");
+    private static final CharSequence SURROGATE_KEY = HttpHeaders.createOptimized("Surrogate-Key");
+    private static final CharSequence CACHE_TAG = HttpHeaders.createOptimized("Cache-Tag");
+    private static final CharSequence ACCEPT_ENCODING = HttpHeaders.createOptimized("Accept-Encoding");
 
     private final ResponseCache cache;
 
@@ -37,34 +40,37 @@ public class CacheFastPath {
 
     private void handle(RoutingContext rc) {
         HttpServerRequest request = rc.request();
-        if (request.method() != HttpMethod.GET || request.getHeader("Authorization") != null || request.getHeader("X-API-Key") != null
-                || request.path().startsWith("/q/") || request.path().startsWith("/api/v1/admin")) {
+        String path = request.path();
+        if (request.method() != HttpMethod.GET || path.startsWith("/q/") || path.startsWith("/api/v1/admin")
+                || request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getHeader(API_KEY) != null) {
             rc.next();
             return;
         }
-        ResponseCache.Entry entry = cache.anonymous(request.path(), canonicalQuery(request.params()));
+        ResponseCache.Entry entry = cache.anonymous(path, canonicalQuery(request.params()));
         if (entry == null) {
             rc.next();
             return;
         }
         HttpServerResponse response = rc.response();
         MultiMap headers = response.headers();
-        headers.set("ETag", entry.etag()).set("Cache-Control", entry.cacheControl()).set("Vary", "Accept-Encoding");
+        headers.set(HttpHeaders.ETAG, entry.etag()).set(HttpHeaders.CACHE_CONTROL, entry.cacheControl())
+                .set(HttpHeaders.VARY, ACCEPT_ENCODING);
         if (!entry.keys().isEmpty()) {
-            List<String> keys = entry.keys().stream().sorted().toList();
-            headers.set("Surrogate-Key", String.join(" ", keys)).set("Cache-Tag", String.join(",", keys));
+            headers.set(SURROGATE_KEY, entry.surrogateKey()).set(CACHE_TAG, entry.cacheTag());
         }
-        if (entry.lastModified() != null) {
-            headers.set("Last-Modified", HTTP_DATE.format(entry.lastModified()));
+        if (entry.lastModifiedHttp() != null) {
+            headers.set(HttpHeaders.LAST_MODIFIED, entry.lastModifiedHttp());
         }
-        entry.headers().forEach(headers::set);
-        String ifNoneMatch = request.getHeader("If-None-Match");
+        if (!entry.headers().isEmpty()) {
+            entry.headers().forEach(headers::set);
+        }
+        String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
         boolean fresh = ifNoneMatch != null ? Representations.matches(ifNoneMatch, entry.etag())
-                : Representations.notModifiedSince(request.getHeader("If-Modified-Since"), entry.lastModified());
+                : Representations.notModifiedSince(request.getHeader(HttpHeaders.IF_MODIFIED_SINCE), entry.lastModified());
         if (fresh) {
             response.setStatusCode(304).end();
         } else {
-            headers.set("Content-Type", entry.mediaType());
+            headers.set(HttpHeaders.CONTENT_TYPE, entry.mediaType());
             response.setStatusCode(200).end(Buffer.buffer(entry.body()));
         }
     }

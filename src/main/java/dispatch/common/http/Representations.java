@@ -10,8 +10,10 @@ import jakarta.ws.rs.core.Response;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
-import java.util.Date;
+import java.util.Locale;
 
 /**
  * Turns a public representation into a response: serialized once, with a strong {@code ETag} over
@@ -20,6 +22,9 @@ import java.util.Date;
  */
 @ApplicationScoped
 public class Representations {
+
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
 
     private final ObjectMapper mapper;
     private final String cacheControl;
@@ -49,7 +54,7 @@ public class Representations {
         Response.ResponseBuilder builder = fresh ? Response.notModified() : Response.ok(bytes, mediaType);
         builder.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, cacheControl).header(HttpHeaders.VARY, "Accept-Encoding");
         if (lastModified != null) {
-            builder.lastModified(Date.from(lastModified));
+            builder.header(HttpHeaders.LAST_MODIFIED, httpDate(lastModified));
         }
         return builder;
     }
@@ -79,14 +84,18 @@ public class Representations {
         builder.header(HttpHeaders.ETAG, entry.etag()).header(HttpHeaders.CACHE_CONTROL, entry.cacheControl())
                 .header(HttpHeaders.VARY, "Accept-Encoding");
         if (!entry.keys().isEmpty()) {
-            java.util.List<String> keys = entry.keys().stream().sorted().toList();
-            builder.header("Surrogate-Key", String.join(" ", keys)).header("Cache-Tag", String.join(",", keys));
+            builder.header("Surrogate-Key", entry.surrogateKey()).header("Cache-Tag", entry.cacheTag());
         }
-        if (entry.lastModified() != null) {
-            builder.lastModified(Date.from(entry.lastModified()));
+        if (entry.lastModifiedHttp() != null) {
+            builder.header(HttpHeaders.LAST_MODIFIED, entry.lastModifiedHttp());
         }
         entry.headers().forEach(builder::header);
         return builder;
+    }
+
+    /** An HTTP date in the IMF-fixdate form of RFC 9110 section 5.6.7, e.g. {@code Sun, 06 Nov 1994 08:49:37 GMT}. */
+    static String httpDate(Instant time) {
+        return HTTP_DATE.format(time);
     }
 
     /** A strong entity tag over the exact response bytes. */

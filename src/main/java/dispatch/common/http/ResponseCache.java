@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -35,9 +36,20 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class ResponseCache {
 
-    /** A response as stored: the bytes and everything needed to answer with them. */
+    /**
+     * A response as stored: the bytes and everything needed to answer with them, header values
+     * included, formatted once when stored rather than on every hit.
+     */
     public record Entry(byte[] body, String mediaType, String etag, Instant lastModified, Set<String> keys, String cacheControl,
-            Map<String, String> headers, Instant validUntil) {
+            Map<String, String> headers, Instant validUntil, String surrogateKey, String cacheTag, String lastModifiedHttp) {
+
+        static Entry of(byte[] body, String mediaType, Instant lastModified, Set<String> keys, String cacheControl,
+                Map<String, String> headers, Instant validUntil) {
+            List<String> sorted = keys.stream().sorted().toList();
+            return new Entry(body, mediaType, Representations.etagOf(body), lastModified, Set.copyOf(keys), cacheControl, headers,
+                    validUntil, String.join(" ", sorted), String.join(",", sorted),
+                    lastModified == null ? null : Representations.httpDate(lastModified));
+        }
     }
 
     /**
@@ -162,8 +174,8 @@ public class ResponseCache {
             Instant next = horizon.next();
             Instant validUntil = rendered.validUntil() == null ? next
                     : next == null ? rendered.validUntil() : next.isBefore(rendered.validUntil()) ? next : rendered.validUntil();
-            entry = new Entry(rendered.body(), rendered.mediaType(), Representations.etagOf(rendered.body()), rendered.lastModified(),
-                    Set.copyOf(rendered.keys()), cacheControl(kind), rendered.headers(), validUntil);
+            entry = Entry.of(rendered.body(), rendered.mediaType(), rendered.lastModified(), rendered.keys(), cacheControl(kind),
+                    rendered.headers(), validUntil);
             if (epoch.get() == before && (entry.validUntil() == null || entry.validUntil().isAfter(Instant.now()))) {
                 store(key, entry);
             }
