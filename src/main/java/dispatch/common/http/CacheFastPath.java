@@ -1,7 +1,9 @@
 package dispatch.common.http;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -51,6 +53,9 @@ public class CacheFastPath {
             rc.next();
             return;
         }
+        if (entry.route() != null) {
+            routeForMetrics(entry.route());
+        }
         HttpServerResponse response = rc.response();
         MultiMap headers = response.headers();
         headers.set(HttpHeaders.ETAG, entry.etag()).set(HttpHeaders.CACHE_CONTROL, entry.cacheControl())
@@ -72,6 +77,14 @@ public class CacheFastPath {
         } else {
             headers.set(HttpHeaders.CONTENT_TYPE, entry.mediaType());
             response.setStatusCode(200).end(Buffer.buffer(entry.body()));
+        }
+    }
+
+    @SuppressWarnings("deprecation") // Context locals: where Quarkus REST and Micrometer exchange the template
+    private static void routeForMetrics(String route) {
+        Context context = Vertx.currentContext();
+        if (context != null) {
+            context.putLocal(ResponseCache.ROUTE_TEMPLATE, route);
         }
     }
 

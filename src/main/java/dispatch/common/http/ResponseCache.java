@@ -7,6 +7,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import dispatch.common.NewsConfig;
 import dispatch.common.persistence.DatabaseNotifications;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -41,16 +43,23 @@ public class ResponseCache {
      * included, formatted once when stored rather than on every hit.
      */
     public record Entry(byte[] body, String mediaType, String etag, Instant lastModified, Set<String> keys, String cacheControl,
-            Map<String, String> headers, Instant validUntil, String surrogateKey, String cacheTag, String lastModifiedHttp) {
+            Map<String, String> headers, Instant validUntil, String surrogateKey, String cacheTag, String lastModifiedHttp,
+            String route) {
 
         static Entry of(byte[] body, String mediaType, Instant lastModified, Set<String> keys, String cacheControl,
-                Map<String, String> headers, Instant validUntil) {
+                Map<String, String> headers, Instant validUntil, String route) {
             List<String> sorted = keys.stream().sorted().toList();
             return new Entry(body, mediaType, Representations.etagOf(body), lastModified, Set.copyOf(keys), cacheControl, headers,
                     validUntil, String.join(" ", sorted), String.join(",", sorted),
-                    lastModified == null ? null : Representations.httpDate(lastModified));
+                    lastModified == null ? null : Representations.httpDate(lastModified), route);
         }
     }
+
+    /**
+     * Where Quarkus REST leaves the matched route template ({@code /api/v1/articles/{slug}}) for the
+     * HTTP metrics: a hit answered before routing must set it too, or every slug becomes a metric.
+     */
+    static final String ROUTE_TEMPLATE = "UrlPathTemplate";
 
     /**
      * What a resource renders on a miss; {@code headers} are sent with it (e.g. {@code Link}). A
@@ -175,7 +184,7 @@ public class ResponseCache {
             Instant validUntil = rendered.validUntil() == null ? next
                     : next == null ? rendered.validUntil() : next.isBefore(rendered.validUntil()) ? next : rendered.validUntil();
             entry = Entry.of(rendered.body(), rendered.mediaType(), rendered.lastModified(), rendered.keys(), cacheControl(kind),
-                    rendered.headers(), validUntil);
+                    rendered.headers(), validUntil, currentRoute());
             if (epoch.get() == before && (entry.validUntil() == null || entry.validUntil().isAfter(Instant.now()))) {
                 store(key, entry);
             }
@@ -272,6 +281,13 @@ public class ResponseCache {
         }
         hits.incrementAndGet();
         return entry;
+    }
+
+    @SuppressWarnings("deprecation") // Context locals: where Quarkus REST and Micrometer exchange the template
+    private static String currentRoute() {
+        Context context = Vertx.currentContext();
+        Object template = context == null ? null : context.getLocal(ROUTE_TEMPLATE);
+        return template == null ? null : template.toString();
     }
 
     static String key(String variant, String path, String canonicalQuery) {
