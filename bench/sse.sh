@@ -8,7 +8,7 @@ PORT=18580
 WORK=$(mktemp -d /tmp/dispatch-sse.XXXX)
 [ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -q package -DskipTests
 QUARKUS_HTTP_PORT=$PORT NEWS_RATE_LIMIT_ENABLED=false NEWS_EMBEDDED_DB_DIR="$WORK/pgdata" NEWS_DEMO_ARTICLES=100 NEWS_ADMIN_USERNAME=bench \
-  NEWS_ADMIN_PASSWORD=bench-password-123 QUARKUS_LOG_LEVEL=WARN java -Xmx1g -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
+  NEWS_ADMIN_PASSWORD=bench-password-123 QUARKUS_LOG_LEVEL=WARN java ${JAVA_OPTS:--Xmx256m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m} -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 300); do curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
