@@ -4,11 +4,10 @@ import dispatch.articles.api.Correction;
 import dispatch.auth.Partner;
 import dispatch.authors.api.AuthorRef;
 import dispatch.common.persistence.Rows;
+import dispatch.common.persistence.SqlReads;
 import dispatch.sections.SectionTree;
 import dispatch.tags.api.TagRef;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -54,11 +53,11 @@ public class ArticleQueries {
     record Keyset(Float rank, Instant publishedAt, UUID id) {
     }
 
-    private final EntityManager em;
+    private final SqlReads reads;
     private final SectionTree sections;
 
-    ArticleQueries(EntityManager em, SectionTree sections) {
-        this.em = em;
+    ArticleQueries(SqlReads reads, SectionTree sections) {
+        this.reads = reads;
         this.sections = sections;
     }
 
@@ -110,7 +109,7 @@ public class ArticleQueries {
         } else {
             sql = columns + "null" + FROM + "where " + String.join(" and ", where) + " order by " + order + " limit " + limit;
         }
-        return rows(bind(em.createNativeQuery(sql), params));
+        return rows(reads.list(sql, params));
     }
 
     /** Adds the filter's conditions; returns the tsquery expression when there is a search, else null. */
@@ -158,8 +157,8 @@ public class ArticleQueries {
     /** The visible article with this current slug, with its body. */
     Optional<Row> findVisibleBySlug(String slug, Partner partner) {
         Map<String, Object> params = new HashMap<>(Map.of("slug", slug));
-        return rows(bind(em.createNativeQuery("select " + SUMMARY_COLUMNS + ", a.body::text, null" + FROM
-                + "where a.slug = :slug and " + scoped(partner, params)), params)).stream().findFirst();
+        return rows(reads.list("select " + SUMMARY_COLUMNS + ", a.body::text, null" + FROM
+                + "where a.slug = :slug and " + scoped(partner, params), params)).stream().findFirst();
     }
 
     /** VISIBLE, narrowed to what the partner may see. */
@@ -171,17 +170,16 @@ public class ArticleQueries {
 
     /** Any article that is not deleted, whatever its status, with its body: what a preview shows. */
     Optional<Row> findUndeletedById(UUID id) {
-        Query query = em.createNativeQuery("select " + SUMMARY_COLUMNS + ", a.body::text, null" + FROM
-                + "where a.id = :id and a.deleted_at is null");
-        return rows(query.setParameter("id", id)).stream().findFirst();
+        return rows(reads.list("select " + SUMMARY_COLUMNS + ", a.body::text, null" + FROM
+                + "where a.id = :id and a.deleted_at is null", Map.of("id", id))).stream().findFirst();
     }
 
     /** The corrections and update notes of many articles in one statement, oldest first. */
     Map<UUID, List<Correction>> correctionsOf(Collection<UUID> articleIds) {
         Map<UUID, List<Correction>> corrections = new LinkedHashMap<>();
         if (!articleIds.isEmpty()) {
-            for (Object[] row : results(em.createNativeQuery("select article_id, kind, text, created_at from article_corrections "
-                    + "where article_id in (:ids) order by article_id, created_at, id").setParameter("ids", articleIds))) {
+            for (Object[] row : reads.list("select article_id, kind, text, created_at from article_corrections "
+                    + "where article_id in (:ids) order by article_id, created_at, id", Map.of("ids", articleIds))) {
                 corrections.computeIfAbsent(Rows.uuid(row[0]), k -> new ArrayList<>())
                         .add(new Correction((String) row[1], (String) row[2], Rows.instant(row[3])));
             }
@@ -212,9 +210,8 @@ public class ArticleQueries {
 
     /** The current slug of the visible article that once had {@code formerSlug}. */
     Optional<String> currentSlugOfFormer(String formerSlug) {
-        List<?> result = em.createNativeQuery("select a.slug from article_slug_history h join articles a on a.id = h.article_id "
-                + "where h.slug = :slug and " + VISIBLE).setParameter("slug", formerSlug).getResultList();
-        return result.stream().findFirst().map(Object::toString);
+        return reads.list("select a.slug from article_slug_history h join articles a on a.id = h.article_id "
+                + "where h.slug = :slug and " + VISIBLE, Map.of("slug", formerSlug)).stream().findFirst().map(r -> (String) r[0]);
     }
 
     /** The editor's related articles of many articles in one statement, visible ones only, in the editor's order. */
@@ -224,10 +221,10 @@ public class ArticleQueries {
             return related;
         }
         Map<String, Object> params = new HashMap<>(Map.of("ids", articleIds));
-        Query query = bind(em.createNativeQuery("select " + SUMMARY_COLUMNS + ", null, null, r.article_id" + FROM
+        String sql = "select " + SUMMARY_COLUMNS + ", null, null, r.article_id" + FROM
                 + "join article_related r on r.related_id = a.id where r.article_id in (:ids) and " + scoped(partner, params)
-                + " order by r.article_id, r.position"), params);
-        for (Object[] r : results(query)) {
+                + " order by r.article_id, r.position";
+        for (Object[] r : reads.list(sql, params)) {
             related.computeIfAbsent(Rows.uuid(r[21]), k -> new ArrayList<>()).add(row(r));
         }
         return related;
@@ -252,7 +249,7 @@ public class ArticleQueries {
                 + "join (select c.id, max(c.score) + case when bool_or(ar.section_id = :section) then 5 else 0 end as score"
                 + "      from (" + candidates + ") c join articles ar on ar.id = c.id group by c.id) s on s.id = a.id "
                 + "where " + scoped(partner, params) + " order by s.score desc, a.published_at desc, a.id desc limit " + limit;
-        return rows(bind(em.createNativeQuery(sql), params));
+        return rows(reads.list(sql, params));
     }
 
     /** Visible articles among these ids, in no particular order. */
@@ -261,16 +258,16 @@ public class ArticleQueries {
             return List.of();
         }
         Map<String, Object> params = new HashMap<>(Map.of("ids", ids));
-        return rows(bind(em.createNativeQuery("select " + SUMMARY_COLUMNS + ", null, null" + FROM
-                + "where a.id in (:ids) and " + scoped(partner, params)), params));
+        return rows(reads.list("select " + SUMMARY_COLUMNS + ", null, null" + FROM
+                + "where a.id in (:ids) and " + scoped(partner, params), params));
     }
 
     /** Ids of undeleted articles by slug, whatever their status (editorial references). */
     Map<String, UUID> idsBySlug(Collection<String> slugs) {
         Map<String, UUID> ids = new HashMap<>();
         if (!slugs.isEmpty()) {
-            for (Object[] r : results(em.createNativeQuery("select slug, id from articles where slug in (:slugs) and deleted_at is null")
-                    .setParameter("slugs", slugs))) {
+            for (Object[] r : reads.list("select slug, id from articles where slug in (:slugs) and deleted_at is null",
+                    Map.of("slugs", slugs))) {
                 ids.put((String) r[0], Rows.uuid(r[1]));
             }
         }
@@ -281,7 +278,7 @@ public class ArticleQueries {
     Map<UUID, String> slugsById(Collection<UUID> ids) {
         Map<UUID, String> slugs = new HashMap<>();
         if (!ids.isEmpty()) {
-            for (Object[] r : results(em.createNativeQuery("select id, slug from articles where id in (:ids)").setParameter("ids", ids))) {
+            for (Object[] r : reads.list("select id, slug from articles where id in (:ids)", Map.of("ids", ids))) {
                 slugs.put(Rows.uuid(r[0]), (String) r[1]);
             }
         }
@@ -290,15 +287,15 @@ public class ArticleQueries {
 
     /** Months (UTC) that have visible articles, newest first, with the last change in each. */
     List<Object[]> visibleMonths() {
-        return results(em.createNativeQuery("select to_char(a.published_at at time zone 'UTC', 'YYYY-MM'), max(a.updated_at) from articles a "
-                + "where " + VISIBLE + " group by 1 order by 1 desc"));
+        return reads.list("select to_char(a.published_at at time zone 'UTC', 'YYYY-MM'), max(a.updated_at) from articles a "
+                + "where " + VISIBLE + " group by 1 order by 1 desc");
     }
 
     /** Visible articles published in [from, to), oldest first, at most {@code limit}. */
     List<Row> visiblePublishedBetween(Instant from, Instant to, int limit) {
-        return rows(em.createNativeQuery("select " + SUMMARY_COLUMNS + ", null, null" + FROM + "where " + VISIBLE
-                + " and a.published_at >= :from and a.published_at < :to order by a.published_at, a.id limit " + limit)
-                .setParameter("from", from).setParameter("to", to));
+        return rows(reads.list("select " + SUMMARY_COLUMNS + ", null, null" + FROM + "where " + VISIBLE
+                + " and a.published_at >= :from and a.published_at < :to order by a.published_at, a.id limit " + limit,
+                Map.of("from", from, "to", to)));
     }
 
     /** Visible articles by current slug, for resolving {@code related} body blocks. */
@@ -308,8 +305,8 @@ public class ArticleQueries {
         }
         Map<String, Row> bySlug = new HashMap<>();
         Map<String, Object> params = new HashMap<>(Map.of("slugs", slugs));
-        for (Row row : rows(bind(em.createNativeQuery("select " + SUMMARY_COLUMNS + ", null, null" + FROM
-                + "where a.slug in (:slugs) and " + scoped(partner, params)), params))) {
+        for (Row row : rows(reads.list("select " + SUMMARY_COLUMNS + ", null, null" + FROM
+                + "where a.slug in (:slugs) and " + scoped(partner, params), params))) {
             bySlug.put(row.slug(), row);
         }
         return bySlug;
@@ -319,9 +316,9 @@ public class ArticleQueries {
     Map<UUID, List<TagRef>> tagsOf(Collection<UUID> articleIds) {
         Map<UUID, List<TagRef>> tags = new LinkedHashMap<>();
         if (!articleIds.isEmpty()) {
-            for (Object[] row : results(em.createNativeQuery("select at.article_id, t.slug, t.name from article_tags at "
-                    + "join tags t on t.id = at.tag_id where at.article_id in (:ids) order by at.article_id, at.position")
-                    .setParameter("ids", articleIds))) {
+            for (Object[] row : reads.list("select at.article_id, t.slug, t.name from article_tags at "
+                    + "join tags t on t.id = at.tag_id where at.article_id in (:ids) order by at.article_id, at.position",
+                    Map.of("ids", articleIds))) {
                 tags.computeIfAbsent(Rows.uuid(row[0]), k -> new ArrayList<>()).add(new TagRef((String) row[1], (String) row[2]));
             }
         }
@@ -332,9 +329,9 @@ public class ArticleQueries {
     Map<UUID, List<AuthorRef>> authorsOf(Collection<UUID> articleIds) {
         Map<UUID, List<AuthorRef>> authors = new LinkedHashMap<>();
         if (!articleIds.isEmpty()) {
-            for (Object[] row : results(em.createNativeQuery("select aa.article_id, au.slug, au.name from article_authors aa "
-                    + "join authors au on au.id = aa.author_id where aa.article_id in (:ids) order by aa.article_id, aa.position")
-                    .setParameter("ids", articleIds))) {
+            for (Object[] row : reads.list("select aa.article_id, au.slug, au.name from article_authors aa "
+                    + "join authors au on au.id = aa.author_id where aa.article_id in (:ids) order by aa.article_id, aa.position",
+                    Map.of("ids", articleIds))) {
                 authors.computeIfAbsent(Rows.uuid(row[0]), k -> new ArrayList<>()).add(new AuthorRef((String) row[1], (String) row[2]));
             }
         }
@@ -394,19 +391,9 @@ public class ArticleQueries {
         }
     }
 
-    private static Query bind(Query query, Map<String, Object> params) {
-        params.forEach(query::setParameter);
-        return query;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object[]> results(Query query) {
-        return query.getResultList();
-    }
-
-    private static List<Row> rows(Query query) {
+    private static List<Row> rows(List<Object[]> results) {
         List<Row> rows = new ArrayList<>();
-        for (Object[] r : results(query)) {
+        for (Object[] r : results) {
             rows.add(row(r));
         }
         return rows;

@@ -246,13 +246,15 @@ public class ArticleReadService {
                 .orElseThrow(() -> ProblemException.notFound("No published article with slug '" + slug + "'"));
         List<ArticleQueries.Row> related = queries.related(row.id(), row.sectionId(), limit, partner);
         List<UUID> ids = related.stream().map(ArticleQueries.Row::id).toList();
-        Map<UUID, List<TagRef>> tags = queries.tagsOf(ids);
+        List<UUID> idsAndArticle = new java.util.ArrayList<>(ids);
+        idsAndArticle.add(row.id()); // the article's own tags name the lists its cache entry depends on
+        Map<UUID, List<TagRef>> tags = queries.tagsOf(idsAndArticle);
         Map<UUID, List<AuthorRef>> authors = queries.authorsOf(ids);
         List<ArticleSummary> items = related.stream().map(r -> mapper.summary(r, tags, authors)).toList();
         // related articles change when articles sharing its tags or section are published or unpublished
         Set<String> keys = new LinkedHashSet<>(List.of(CacheKeys.article(row.id()), CacheKeys.SECTIONS, CacheKeys.TAGS, CacheKeys.AUTHORS));
         ids.forEach(id -> keys.add(CacheKeys.article(id)));
-        mapper.summary(row, queries.tagsOf(List.of(row.id())), Map.of()).tags().forEach(t -> keys.add(CacheKeys.tagList(t.slug())));
+        mapper.summary(row, tags, Map.of()).tags().forEach(t -> keys.add(CacheKeys.tagList(t.slug())));
         mapper.summary(row, Map.of(), Map.of()).section().path().forEach(p -> keys.add(CacheKeys.sectionList(p.slug())));
         return new Keyed<>(new Page<>(items, null), keys);
     }
