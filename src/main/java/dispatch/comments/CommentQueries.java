@@ -6,9 +6,8 @@ import dispatch.common.http.Cursors;
 import dispatch.common.http.Page;
 import dispatch.common.http.ProblemException;
 import dispatch.common.persistence.Rows;
+import dispatch.common.persistence.SqlReads;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,10 +19,10 @@ import java.util.UUID;
 @ApplicationScoped
 class CommentQueries {
 
-    private final EntityManager em;
+    private final SqlReads reads;
 
-    CommentQueries(EntityManager em) {
-        this.em = em;
+    CommentQueries(SqlReads reads) {
+        this.reads = reads;
     }
 
     /** Approved comments of an article: top-level ones, or the replies to {@code parentId}. */
@@ -86,9 +85,9 @@ class CommentQueries {
     /** Submissions from one client since {@code since}, oldest first (for the rate limit). */
     List<Instant> submissionsSince(String clientHash, Instant since) {
         List<Instant> times = new ArrayList<>();
-        for (Object row : em.createNativeQuery("select created_at from comments where client_hash = :client and created_at > :since "
-                + "order by created_at").setParameter("client", clientHash).setParameter("since", since).getResultList()) {
-            times.add(Rows.instant(row));
+        for (Object[] row : reads.list("select created_at from comments where client_hash = :client and created_at > :since "
+                + "order by created_at", Map.of("client", clientHash, "since", since))) {
+            times.add(Rows.instant(row[0]));
         }
         return times;
     }
@@ -127,10 +126,7 @@ class CommentQueries {
         return new Page<>(shown, last == null ? null : Cursors.encode(List.of(scope, time.apply(last).toString(), id.apply(last).toString())));
     }
 
-    @SuppressWarnings("unchecked")
     private List<Object[]> rows(String sql, Map<String, Object> params) {
-        Query query = em.createNativeQuery(sql);
-        params.forEach(query::setParameter);
-        return query.getResultList();
+        return reads.list(sql, params);
     }
 }

@@ -2,6 +2,7 @@ package dispatch.live;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dispatch.common.persistence.DatabaseNotifications;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,13 +11,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,6 +34,8 @@ import org.jboss.logging.Logger;
 public class LiveHub {
 
     private static final Logger LOG = Logger.getLogger(LiveHub.class);
+    /** How long before the end of the shutdown delay readers are sent away. */
+    private static final Duration RECONNECT_BEFORE_DRAIN = Duration.ofMillis(500);
 
     static final class Reader {
         final SseEventSink sink;
@@ -51,15 +57,22 @@ public class LiveHub {
     });
     private final LiveQueries queries;
     private final ObjectMapper json;
+    private final Optional<Duration> shutdownDelay;
+    private volatile boolean stopping;
 
-    LiveHub(LiveQueries queries, ObjectMapper json) {
+    LiveHub(LiveQueries queries, ObjectMapper json, @ConfigProperty(name = "quarkus.shutdown.delay") Optional<Duration> shutdownDelay) {
         this.queries = queries;
         this.json = json;
+        this.shutdownDelay = shutdownDelay;
     }
 
     /** Starts streaming an article's events after {@code lastEventId} to a reader. */
     void subscribe(UUID articleId, long lastEventId, SseEventSink sink, Sse sse) {
         Reader reader = new Reader(sink, sse, lastEventId);
+        if (stopping) {
+            sendReconnect(reader); // arrived after the balancer should have stopped sending here
+            return;
+        }
         readers.computeIfAbsent(articleId, k -> ConcurrentHashMap.newKeySet()).add(reader);
         worker.submit(() -> catchUp(articleId, List.of(reader)));
     }
@@ -149,18 +162,46 @@ public class LiveHub {
         }));
     }
 
-    /** On shutdown, readers are told to reconnect (to another instance) within a second. */
-    void onShutdown(@Observes ShutdownEvent event) {
-        readers.forEach((articleId, set) -> set.forEach(reader -> {
+    /**
+     * SIGTERM with a shutdown delay: readiness is DOWN and the balancer is taking this instance out.
+     * Readers are told to reconnect just before the delay ends, so that they land on another
+     * instance, and so that their open streams do not hold up the drain of in-flight requests
+     * that follows (an open stream is a request in flight until it ends).
+     */
+    void onShutdownDelay(@Observes ShutdownDelayInitiatedEvent event) {
+        long delay = shutdownDelay.map(Duration::toMillis).orElse(0L);
+        Thread closer = new Thread(() -> {
             try {
-                reader.sink.send(reader.sse.newEventBuilder().name("reconnect").reconnectDelay(1000).data("{}").build());
-                reader.sink.close();
-            } catch (RuntimeException e) {
-                // closing anyway
+                Thread.sleep(Math.max(0, delay - RECONNECT_BEFORE_DRAIN.toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        }));
-        readers.clear();
+            disconnectAll();
+        }, "live-shutdown");
+        closer.setDaemon(true);
+        closer.start();
+    }
+
+    /** On shutdown (without a delay, or if readers are still connected), readers are told to reconnect. */
+    void onShutdown(@Observes ShutdownEvent event) {
+        disconnectAll();
         worker.shutdown();
+    }
+
+    /** Tells every reader to reconnect within a second (to whichever instance answers) and ends its stream. */
+    void disconnectAll() {
+        stopping = true;
+        readers.forEach((articleId, set) -> set.forEach(this::sendReconnect));
+        readers.clear();
+    }
+
+    private void sendReconnect(Reader reader) {
+        try {
+            reader.sink.send(reader.sse.newEventBuilder().name("reconnect").reconnectDelay(1000).data("{}").build());
+            reader.sink.close();
+        } catch (RuntimeException e) {
+            // closing anyway
+        }
     }
 
     private void drop(UUID articleId, Reader reader) {

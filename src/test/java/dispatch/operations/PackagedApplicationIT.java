@@ -147,9 +147,16 @@ class PackagedApplicationIT {
 
     @Test
     @Order(3)
-    void aStopLetsTheRequestInFlightFinishAndItsWriteSurvives() throws Exception {
+    void aStopLetsTheRequestInFlightFinishSendsLiveReadersElsewhereAndLosesNoWrite() throws Exception {
         JsonNode list = JSON.readTree(send(HttpRequest.newBuilder(url("/api/v1/articles?limit=1")).GET()).body());
         String slug = list.path("items").path(0).path("slug").asText();
+        String live = JSON.readTree(send(HttpRequest.newBuilder(url("/api/v1/articles?type=live&limit=1")).GET()).body())
+                .path("items").path(0).path("slug").asText();
+        List<String> streamed = new CopyOnWriteArrayList<>();
+        HTTP.sendAsync(HttpRequest.newBuilder(url("/api/v1/articles/" + live + "/live-entries/stream"))
+                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> response.body().forEach(streamed::add));
+        Thread.sleep(500);
         byte[] body = JSON.writeValueAsBytes(Map.of("authorName", "Night reader", "authorEmail", "night@example.org",
                 "body", "Sent while the server was stopping"));
 
@@ -163,6 +170,7 @@ class PackagedApplicationIT {
             out.flush();
             Thread.sleep(500);
 
+            long stopped = System.nanoTime();
             app.destroy();
             Thread.sleep(500);
             HttpResponse<String> readiness = send(HttpRequest.newBuilder(url("/q/health/ready")).GET());
@@ -172,13 +180,15 @@ class PackagedApplicationIT {
 
             Thread.sleep(SHUTDOWN_DELAY.toMillis() + 500);
             assertTrue(app.isAlive(), "after the delay, the process waits for the request it is still reading");
+            assertTrue(streamed.stream().anyMatch(line -> line.replace(" ", "").equals("event:reconnect")), "live readers are sent to another instance by the end of the delay: " + streamed);
             out.write(body, 10, body.length - 10);
             out.flush();
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(answer.startsWith("HTTP/1.1 202"), answer);
             String commentId = JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4)).path("id").asText();
 
-            assertTrue(app.waitFor(30, TimeUnit.SECONDS), "the process ends once the request is answered");
+            assertTrue(app.waitFor(10, TimeUnit.SECONDS), "the process ends once the request is answered (open streams do not hold it)");
+            assertTrue(System.nanoTime() - stopped < TimeUnit.SECONDS.toNanos(15), "stopped well before the 20 s drain timeout");
             assertFalse(Files.readString(log).contains("\"level\":\"ERROR\""), "no errors while stopping");
 
             launch("second");
