@@ -39,7 +39,7 @@ class DemoContent {
 
     /** Loads the demo content if there is no article yet; returns how many articles were written. */
     @Transactional
-    @io.quarkus.narayana.jta.runtime.TransactionConfiguration(timeout = 900)
+    @io.quarkus.narayana.jta.runtime.TransactionConfiguration(timeout = 3600) // a million articles take ~25 min on 2 slow cores
     int loadIfEmpty(int generatedArticles) {
         AtomicInteger written = new AtomicInteger();
         em.unwrap(Session.class).doWork(connection -> {
