@@ -37,9 +37,10 @@ start_app() { # $1 = cache bytes
     NEWS_API_URL="http://127.0.0.1:$PORT" QUARKUS_LOG_LEVEL=WARN QUARKUS_LOG_CATEGORY__DISPATCH__LEVEL=INFO \
     java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
   APP=$!
-  local t0=$(date +%s%N)
-  for _ in $(seq 1 600); do
-    curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break
+  local t0=$(date +%s%N) deadline=$(( $(date +%s) + 3600 )) # generating a large archive takes a while
+  until curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1; do
+    kill -0 "$APP" 2>/dev/null || { echo "the app exited:"; tail -30 "$WORK/app.log"; exit 1; }
+    [ "$(date +%s)" -lt "$deadline" ] || { echo "the app was not ready within an hour"; exit 1; }
     sleep 0.2
   done
   READY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
