@@ -152,6 +152,7 @@ class PackagedApplicationIT {
         String slug = list.path("items").path(0).path("slug").asText();
         String live = JSON.readTree(send(HttpRequest.newBuilder(url("/api/v1/articles?type=live&limit=1")).GET()).body())
                 .path("items").path(0).path("slug").asText();
+        assertFalse(live.isEmpty(), "the seeded demo content has a live article");
         List<String> streamed = new CopyOnWriteArrayList<>();
         HTTP.sendAsync(HttpRequest.newBuilder(url("/api/v1/articles/" + live + "/live-entries/stream"))
                 .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines())
