@@ -64,6 +64,10 @@ class DemoContent {
             });
             written.set(writer.flush(connection));
             writer.finish(connection);
+            try (var analyze = connection.createStatement()) {
+                // fresh planner statistics: without them the first minutes after a bulk load plan blind
+                analyze.execute("analyze");
+            }
         });
         sections.invalidate();
         return written.get();
