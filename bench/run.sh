@@ -118,7 +118,7 @@ run() { # name url [script] [header]
   p50=$(echo "$result" | awk '$1=="50%"{print $2}')
   p99=$(echo "$result" | awk '$1=="99%"{print $2}')
   rss=$( [ -n "$APP" ] && ps -o rss= -p "$APP" | awk '{printf "%d", $1/1024}' || echo "-")
-  local non2xx; non2xx=$(echo "$result" | awk '/Non-2xx/{print $4}')
+  local non2xx; non2xx=$(echo "$result" | awk '/Non-2xx/{print $5}')
   echo "| $name | $rps | $p50 | $p99 | $rss | ${non2xx:-0} |" >> "$OUT"
   echo "$name: $rps req/s, p50 $p50, p99 $p99"
 }
@@ -155,7 +155,7 @@ run "cursor page $DEPTH" "$API/api/v1/articles?fields=id&limit=20&cursor=$CURSOR
 run "search" "$API/api/v1/articles?q=election%20OR%20vaccine&sort=relevance&limit=20"
 
 # ---- ceilings: nginx serving the identical bytes, pgbench running the app's SQL
-curl -fsS "$API/api/v1/articles/$HOT" > "$WORK/article.json"
+curl -fsS --retry 10 --retry-delay 3 --retry-all-errors "$API/api/v1/articles/$HOT" > "$WORK/article.json"
 mkdir -p "$WORK/nginx"
 cat > "$WORK/nginx/nginx.conf" <<NGX
 worker_processes 2;
