@@ -11,13 +11,11 @@ import dispatch.sections.SectionTree;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The newsroom's article list: every status (deleted ones aside), the public filters plus
@@ -60,16 +58,9 @@ class ArticleAdminQueries {
         queries.addFilters(filter, where, sqlParams);
         String fingerprint = filter.fingerprint() + "|" + String.join(",", statuses);
         if (params.cursor() != null) {
-            List<String> parts = Cursors.decode(params.cursor(), 3);
-            if (!parts.get(0).equals(fingerprint)) {
-                throw ProblemException.badParameter("cursor", "this cursor belongs to a different query");
-            }
-            try {
-                sqlParams.put("afterUpdated", Instant.parse(parts.get(1)));
-                sqlParams.put("afterId", UUID.fromString(parts.get(2)));
-            } catch (RuntimeException e) {
-                throw ProblemException.badParameter("cursor", "not a cursor this API issued");
-            }
+            Cursors.TimeKey after = Cursors.timeKey(params.cursor(), fingerprint);
+            sqlParams.put("afterUpdated", after.time());
+            sqlParams.put("afterId", after.id());
             where.add("(a.updated_at, a.id) < (:afterUpdated, :afterId)");
         }
         Query query = em.createNativeQuery("select a.id, a.slug, a.status, a.version, a.type, a.headline, a.section_id, a.language, "
@@ -86,6 +77,6 @@ class ArticleAdminQueries {
         boolean more = items.size() > limit;
         List<EditorialSummary> page = more ? items.subList(0, limit) : items;
         EditorialSummary last = more ? page.get(page.size() - 1) : null;
-        return new Page<>(page, last == null ? null : Cursors.encode(List.of(fingerprint, last.updatedAt().toString(), last.id().toString())));
+        return new Page<>(page, last == null ? null : Cursors.afterTime(fingerprint, last.updatedAt(), last.id()));
     }
 }

@@ -4,7 +4,6 @@ import dispatch.comments.api.CommentResponse;
 import dispatch.comments.api.ModeratedComment;
 import dispatch.common.http.Cursors;
 import dispatch.common.http.Page;
-import dispatch.common.http.ProblemException;
 import dispatch.common.persistence.Rows;
 import dispatch.common.persistence.SqlReads;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -105,16 +104,9 @@ class CommentQueries {
             sql.append("true");
             return;
         }
-        List<String> parts = Cursors.decode(cursor, 3);
-        if (!parts.get(0).equals(scope)) {
-            throw ProblemException.badParameter("cursor", "this cursor belongs to a different query");
-        }
-        try {
-            params.put("afterTime", Instant.parse(parts.get(1)));
-            params.put("afterId", UUID.fromString(parts.get(2)));
-        } catch (RuntimeException e) {
-            throw ProblemException.badParameter("cursor", "not a cursor this API issued");
-        }
+        Cursors.TimeKey after = Cursors.timeKey(cursor, scope);
+        params.put("afterTime", after.time());
+        params.put("afterId", after.id());
         sql.append("(c.created_at, c.id) ").append(newestFirst ? "<" : ">").append(" (:afterTime, :afterId)");
     }
 
@@ -123,7 +115,7 @@ class CommentQueries {
         boolean more = items.size() > limit;
         List<T> shown = more ? items.subList(0, limit) : items;
         T last = more ? shown.get(shown.size() - 1) : null;
-        return new Page<>(shown, last == null ? null : Cursors.encode(List.of(scope, time.apply(last).toString(), id.apply(last).toString())));
+        return new Page<>(shown, last == null ? null : Cursors.afterTime(scope, time.apply(last), id.apply(last)));
     }
 
     private List<Object[]> rows(String sql, Map<String, Object> params) {

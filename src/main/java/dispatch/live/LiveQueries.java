@@ -60,16 +60,9 @@ class LiveQueries {
         }
         String scope = articleId + "|" + since + "|" + pinnedOnly + "|" + keyEventsOnly;
         if (cursor != null) {
-            List<String> parts = Cursors.decode(cursor, 3);
-            if (!parts.get(0).equals(scope)) {
-                throw ProblemException.badParameter("cursor", "this cursor belongs to a different query");
-            }
-            try {
-                params.put("afterTime", Instant.parse(parts.get(1)));
-                params.put("afterId", UUID.fromString(parts.get(2)));
-            } catch (RuntimeException e) {
-                throw ProblemException.badParameter("cursor", "not a cursor this API issued");
-            }
+            Cursors.TimeKey after = Cursors.timeKey(cursor, scope);
+            params.put("afterTime", after.time());
+            params.put("afterId", after.id());
             sql.append(" and (e.created_at, e.id) < (:afterTime, :afterId)");
         }
         sql.append(" order by e.created_at desc, e.id desc limit ").append(limit + 1);
@@ -77,7 +70,7 @@ class LiveQueries {
         boolean more = items.size() > limit;
         List<LiveEntry> shown = more ? items.subList(0, limit) : items;
         LiveEntry last = more ? shown.get(shown.size() - 1) : null;
-        return new Page<>(shown, last == null ? null : Cursors.encode(List.of(scope, last.createdAt().toString(), last.id().toString())));
+        return new Page<>(shown, last == null ? null : Cursors.afterTime(scope, last.createdAt(), last.id()));
     }
 
     /** One entry as readers see it (editors get it back after a write). */

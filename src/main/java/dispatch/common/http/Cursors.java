@@ -3,8 +3,10 @@ package dispatch.common.http;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Opaque keyset cursors: the sort key of the last item of a page (plus a fingerprint of the query it
@@ -23,6 +25,28 @@ public final class Cursors {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(parts));
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where a time-ordered page continues: the time and id of the last item of the page before. */
+    public record TimeKey(Instant time, UUID id) {
+    }
+
+    /** A cursor for the page after the item at ({@code time}, {@code id}), bound to {@code scope} (the query's fingerprint). */
+    public static String afterTime(String scope, Instant time, UUID id) {
+        return encode(List.of(scope, time.toString(), id.toString()));
+    }
+
+    /** The position an {@link #afterTime} cursor names; a 400 when it is not one, or belongs to another query. */
+    public static TimeKey timeKey(String cursor, String scope) {
+        List<String> parts = decode(cursor, 3);
+        if (!parts.get(0).equals(scope)) {
+            throw ProblemException.badParameter("cursor", "this cursor belongs to a different query");
+        }
+        try {
+            return new TimeKey(Instant.parse(parts.get(1)), UUID.fromString(parts.get(2)));
+        } catch (RuntimeException e) {
+            throw ProblemException.badParameter("cursor", "not a cursor this API issued");
         }
     }
 
