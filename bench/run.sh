@@ -3,6 +3,9 @@
 # machine's own ceilings in the same run: nginx serving the identical bytes from a file, and pgbench
 # running the app's own SQL. Loopback only, bounded in time. Usage:
 #   bench/run.sh [articles=100000] [seconds per scenario=15] [connections=32]
+# Every scenario (app, nginx and pgbench alike) first runs WARM seconds (default 5) unmeasured, so the
+# figures are the JIT-compiled steady state, not the first seconds after a start. BENCH_DB_DIR=<dir>
+# keeps the generated archive there and reuses it on the next run (a million articles take a while).
 # Writes bench/results/<timestamp>.md (and prints it). Needs: java 17, maven, wrk, nginx, pgbench, curl
 # (apt-get install wrk nginx-light postgresql-client).
 set -euo pipefail
@@ -10,6 +13,7 @@ cd "$(dirname "$0")/.."
 ARTICLES=${1:-100000}
 SECONDS_PER=${2:-15}
 CONN=${3:-32}
+WARM=${WARM:-5}
 # The JVM settings we recommend for a 2-core instance (docs/operations.md): a small heap and the serial
 # collector keep RSS low and, on 2 cores, serve more than G1 does. Override with JAVA_OPTS.
 JAVA_OPTS=${JAVA_OPTS:--Xmx256m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m}
@@ -18,6 +22,7 @@ PORT=18480
 NGINX_PORT=18481
 WORK=$(mktemp -d /tmp/dispatch-bench.XXXX)
 chmod 755 "$WORK"
+DB_DIR=${BENCH_DB_DIR:-$WORK/pgdata}
 OUT=bench/results/$(date -u +%Y%m%dT%H%M%SZ).md
 mkdir -p bench/results
 
@@ -33,7 +38,7 @@ cleanup() {
 trap cleanup EXIT
 
 start_app() { # $1 = cache bytes
-  QUARKUS_HTTP_PORT=$PORT NEWS_RATE_LIMIT_ENABLED=false NEWS_EMBEDDED_DB_DIR="$WORK/pgdata" NEWS_DEMO_ARTICLES=$ARTICLES NEWS_HTTP_CACHE_BYTES=$1 \
+  QUARKUS_HTTP_PORT=$PORT NEWS_RATE_LIMIT_ENABLED=false NEWS_EMBEDDED_DB_DIR="$DB_DIR" NEWS_DEMO_ARTICLES=$ARTICLES NEWS_HTTP_CACHE_BYTES=$1 \
     NEWS_API_URL="http://127.0.0.1:$PORT" QUARKUS_LOG_LEVEL=WARN QUARKUS_LOG_CATEGORY__DISPATCH__LEVEL=INFO \
     java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
   APP=$!
@@ -45,6 +50,7 @@ start_app() { # $1 = cache bytes
   done
   READY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
   PGPORT=$(grep -o 'started on port [0-9]*' "$WORK/app.log" | head -1 | awk '{print $4}')
+  PG_START_MS=$(grep -o 'started on port .* ([0-9]* ms)' "$WORK/app.log" | head -1 | grep -o '([0-9]*' | tr -d '(')
 }
 stop_app() { kill "$APP"; wait "$APP" 2>/dev/null || true; APP=""; }
 
@@ -59,13 +65,29 @@ GEN_S=$(( $(date +%s) - t0 ))
 stop_app
 start_app 67108864
 echo "" >> "$OUT"
-echo "Generated and loaded $ARTICLES articles in ${GEN_S} s (first start); ready in ${READY_MS} ms on the migrated database (curl poll granularity 200 ms)." >> "$OUT"
+echo "Generated and loaded $ARTICLES articles in ${GEN_S} s (first start${BENCH_DB_DIR:+; 0-few s means the archive in $BENCH_DB_DIR was reused}); ready in ${READY_MS} ms on the migrated database, of which the embedded PostgreSQL's own start took ${PG_START_MS:-?} ms (curl poll granularity 200 ms)." >> "$OUT"
 PSQL="psql -h localhost -p $PGPORT -U postgres -d postgres -qAt"
-$PSQL -c "create table if not exists bench_slugs as select row_number() over () n, slug, id, section_id from articles a where status = 'published' and published_at <= now()"
-$PSQL -c "create unique index if not exists bench_slugs_n on bench_slugs (n)"
-$PSQL -c "create table if not exists bench_news_sections as select id from sections where slug in ('news', 'russia', 'africa', 'americas', 'europe', 'asia-pacific', 'middle-east')"
-$PSQL -c "create table if not exists bench_cursor as select published_at, id from articles a where status in ('published', 'scheduled') and published_at <= now() order by published_at desc, id desc offset least(19979, (select count(*) - 21 from bench_slugs)) limit 1"
+VISIBLE="a.status in ('published', 'scheduled') and a.published_at <= now() and (a.expire_at is null or a.expire_at > now())"
+# per published article, what the app learns before its later statements: the ids of the article and its
+# visible related articles (tags and authors are read for all of them) and the slugs its body links to
+$PSQL -c "drop table if exists bench_slugs"
+$PSQL -c "create table bench_slugs as select row_number() over () n, a.slug, a.id,
+  '{' || concat_ws(',', a.id::text, (select string_agg(r.related_id::text, ',' order by r.position) from article_related r
+    join articles b on b.id = r.related_id where r.article_id = a.id and b.status in ('published', 'scheduled') and b.published_at <= now())) || '}' ids,
+  (select '{' || string_agg(distinct x->>'slug', ',') || '}' from jsonb_array_elements(a.body) x where x->>'type' = 'related') links
+  from articles a where status = 'published' and published_at <= now()"
+$PSQL -c "create unique index bench_slugs_n on bench_slugs (n)"
 NSLUGS=$($PSQL -c "select count(*) from bench_slugs")
+# the values the app binds for the list scenarios (the section subtree as SectionTree resolves it, page ids, cursor)
+SECTIONS=$($PSQL -c "with recursive t as (select id from sections where slug = 'news' union all select s.id from sections s join t on s.parent_id = t.id) select '{' || string_agg(id::text, ',') || '}' from t")
+ids_of() { $PSQL -c "select '{' || string_agg(id::text, ',') || '}' from ($1) p"; }
+PAGE_IDS=$(ids_of "select a.id from articles a where $VISIBLE and a.section_id = any('$SECTIONS') order by a.published_at desc, a.id desc limit 20")
+CURSOR_ROW=$($PSQL -F' ' -c "select to_char(published_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), id from articles a where $VISIBLE order by published_at desc, id desc offset least(19979, $NSLUGS - 21) limit 1")
+CURSOR_AT=${CURSOR_ROW% *}; CURSOR_ID=${CURSOR_ROW#* }
+DEEP_IDS=$(ids_of "select a.id from articles a where $VISIBLE and (a.published_at, a.id) < ('$CURSOR_AT', '$CURSOR_ID') order by a.published_at desc, a.id desc limit 20")
+Q="election OR vaccine"
+TSQ="(websearch_to_tsquery('english', '$Q') || websearch_to_tsquery('spanish', '$Q') || websearch_to_tsquery('simple', '$Q'))"
+SEARCH_IDS=$(ids_of "select a.id from (select * from articles a where $VISIBLE and a.search_vector @@ $TSQ order by a.published_at desc, a.id desc limit 1000) a order by ts_rank(a.search_vector, $TSQ) desc, a.published_at desc, a.id desc limit 20")
 $PSQL -c "select slug from bench_slugs order by n" > "$WORK/slugs.txt"
 HOT=$(head -1 "$WORK/slugs.txt")
 API="http://127.0.0.1:$PORT"
@@ -112,6 +134,7 @@ run() { # name url [script] [header]
   local args=(-t2 -c"$CONN" -d"${SECONDS_PER}s" --latency)
   [ -n "$script" ] && args+=(-s "$script")
   [ -n "$header" ] && args+=(-H "$header")
+  [ "$WARM" -gt 0 ] && wrk -t2 -c"$CONN" -d"${WARM}s" ${script:+-s "$script"} ${header:+-H "$header"} "$url" >/dev/null 2>&1
   local result; result=$(wrk "${args[@]}" "$url" 2>&1)
   local rps p50 p99 rss
   rps=$(echo "$result" | awk '/Requests\/sec/{print $2}')
@@ -186,24 +209,30 @@ run "nginx 304" "http://127.0.0.1:$NGINX_PORT/article.json" "" "If-None-Match: $
 APP=$SAVED_APP
 
 PSQL="psql -h localhost -p $PGPORT -U postgres -d postgres -qAt"
+BINDS=(-D nslugs="$NSLUGS" -D sections="$SECTIONS" -D page_ids="$PAGE_IDS" -D cursor_at="$CURSOR_AT" -D cursor_id="$CURSOR_ID"
+  -D deep_ids="$DEEP_IDS" -D q="$Q" -D search_ids="$SEARCH_IDS")
 pgb() { # name sql-file
-  local result; result=$(pgbench -h localhost -p "$PGPORT" -U postgres -n -M prepared -c "$CONN" -j 2 -T "$SECONDS_PER" \
-      -D nslugs="$NSLUGS" -f "$2" postgres 2>&1) || true
+  local common=(-h localhost -p "$PGPORT" -U postgres -n -M prepared -c "$CONN" -j 2 "${BINDS[@]}" -f "$2" postgres)
+  [ "$WARM" -gt 0 ] && pgbench "${common[@]}" -T "$WARM" >/dev/null 2>&1
+  local result; result=$(pgbench "${common[@]}" -T "$SECONDS_PER" 2>&1) || true
   local tps lat; tps=$(echo "$result" | awk '/^tps/{print $3}'); lat=$(echo "$result" | awk '/latency average/{print $4}')
   [ -z "$tps" ] && { echo "pgbench $1 failed: $(echo "$result" | grep -m1 -i error)"; tps="failed"; }
   echo "| pgbench: $1 | $tps | avg $lat ms | | | |" >> "$OUT"
   echo "pgbench $1: $tps tps"
 }
-pgb "article detail SQL (6 statements)" bench/sql/article.sql
+pgb "article detail SQL (5 or 6 statements, + 1 lookup of the random article)" bench/sql/article.sql
 pgb "section front SQL (3 statements)" bench/sql/section.sql
-pgb "cursor page $DEPTH SQL" bench/sql/deep-page.sql
-pgb "search SQL" bench/sql/search.sql
+pgb "cursor page $DEPTH SQL (3 statements)" bench/sql/deep-page.sql
+pgb "search SQL (3 statements)" bench/sql/search.sql
 
 # the plans of the same SQL, for docs/benchmarks.md
 PLANS="${OUT%.md}-plans.txt"
 : > "$PLANS"
+IFS='|' read -r SLUG ARTICLE_IDS IDS LINKS <<< "$($PSQL -c "select slug, '{' || id || '}', ids, coalesce(links, '{}') from bench_slugs where links is not null order by n limit 1")"
 for f in bench/sql/*.sql; do
-  grep -v -e '^--' -e '^\\set' "$f" | sed 's/:nslugs/1000/g; s/:n\b/1/g' | tr '\n' ' ' | tr ';' '\n' | while IFS= read -r statement; do
+  grep -v -e '^--' -e '^\\' -e '\\gset' "$f" | sed "s/:slug\b/'$SLUG'/g; s/:article_ids\b/'$ARTICLE_IDS'/g; s/:ids\b/'$IDS'/g; s/:links\b/'$LINKS'/g;
+      s/:sections\b/'$SECTIONS'/g; s/:page_ids\b/'$PAGE_IDS'/g; s/:cursor_at\b/'$CURSOR_AT'/g; s/:cursor_id\b/'$CURSOR_ID'/g;
+      s/:deep_ids\b/'$DEEP_IDS'/g; s/:q\b/'$Q'/g; s/:search_ids\b/'$SEARCH_IDS'/g" | tr '\n' ' ' | tr ';' '\n' | while IFS= read -r statement; do
     [ -z "${statement// }" ] && continue
     { echo "== $f"; echo "${statement:0:160}..."; $PSQL -c "explain (analyze, buffers) $statement" || true; echo; } >> "$PLANS" 2>&1
   done
