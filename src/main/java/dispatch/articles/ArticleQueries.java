@@ -139,7 +139,7 @@ public class ArticleQueries {
                     slugs.add(value);
                 }
             }
-            where.add("(a.id in (:ids) or a.slug in (:idSlugs))");
+            where.add("(a.id = any(:ids) or a.slug = any(:idSlugs))");
             params.put("ids", ids.isEmpty() ? List.of(new UUID(0, 0)) : ids);
             params.put("idSlugs", slugs.isEmpty() ? List.of("") : slugs);
         }
@@ -179,7 +179,7 @@ public class ArticleQueries {
         Map<UUID, List<Correction>> corrections = new LinkedHashMap<>();
         if (!articleIds.isEmpty()) {
             for (Object[] row : reads.list("select article_id, kind, text, created_at from article_corrections "
-                    + "where article_id in (:ids) order by article_id, created_at, id", Map.of("ids", articleIds))) {
+                    + "where article_id = any(:ids) order by article_id, created_at, id", Map.of("ids", articleIds))) {
                 corrections.computeIfAbsent(Rows.uuid(row[0]), k -> new ArrayList<>())
                         .add(new Correction((String) row[1], (String) row[2], Rows.instant(row[3])));
             }
@@ -198,12 +198,12 @@ public class ArticleQueries {
             if (ids.isEmpty()) {
                 where.add("false");
             } else {
-                where.add("a.section_id in (:partnerSections)");
+                where.add("a.section_id = any(:partnerSections)");
                 params.put("partnerSections", ids);
             }
         }
         if (!partner.tags().isEmpty()) {
-            where.add("exists (select 1 from article_tags pl join tags pt on pt.id = pl.tag_id where pl.article_id = a.id and pt.slug in (:partnerTags))");
+            where.add("exists (select 1 from article_tags pl join tags pt on pt.id = pl.tag_id where pl.article_id = a.id and pt.slug = any(:partnerTags))");
             params.put("partnerTags", partner.tags());
         }
     }
@@ -222,7 +222,7 @@ public class ArticleQueries {
         }
         Map<String, Object> params = new HashMap<>(Map.of("ids", articleIds));
         String sql = "select " + SUMMARY_COLUMNS + ", null, null, r.article_id" + FROM
-                + "join article_related r on r.related_id = a.id where r.article_id in (:ids) and " + scoped(partner, params)
+                + "join article_related r on r.related_id = a.id where r.article_id = any(:ids) and " + scoped(partner, params)
                 + " order by r.article_id, r.position";
         for (Object[] r : reads.list(sql, params)) {
             related.computeIfAbsent(Rows.uuid(r[21]), k -> new ArrayList<>()).add(row(r));
@@ -259,14 +259,14 @@ public class ArticleQueries {
         }
         Map<String, Object> params = new HashMap<>(Map.of("ids", ids));
         return rows(reads.list("select " + SUMMARY_COLUMNS + ", null, null" + FROM
-                + "where a.id in (:ids) and " + scoped(partner, params), params));
+                + "where a.id = any(:ids) and " + scoped(partner, params), params));
     }
 
     /** Ids of undeleted articles by slug, whatever their status (editorial references). */
     Map<String, UUID> idsBySlug(Collection<String> slugs) {
         Map<String, UUID> ids = new HashMap<>();
         if (!slugs.isEmpty()) {
-            for (Object[] r : reads.list("select slug, id from articles where slug in (:slugs) and deleted_at is null",
+            for (Object[] r : reads.list("select slug, id from articles where slug = any(:slugs) and deleted_at is null",
                     Map.of("slugs", slugs))) {
                 ids.put((String) r[0], Rows.uuid(r[1]));
             }
@@ -278,7 +278,7 @@ public class ArticleQueries {
     Map<UUID, String> slugsById(Collection<UUID> ids) {
         Map<UUID, String> slugs = new HashMap<>();
         if (!ids.isEmpty()) {
-            for (Object[] r : reads.list("select id, slug from articles where id in (:ids)", Map.of("ids", ids))) {
+            for (Object[] r : reads.list("select id, slug from articles where id = any(:ids)", Map.of("ids", ids))) {
                 slugs.put(Rows.uuid(r[0]), (String) r[1]);
             }
         }
@@ -306,7 +306,7 @@ public class ArticleQueries {
         Map<String, Row> bySlug = new HashMap<>();
         Map<String, Object> params = new HashMap<>(Map.of("slugs", slugs));
         for (Row row : rows(reads.list("select " + SUMMARY_COLUMNS + ", null, null" + FROM
-                + "where a.slug in (:slugs) and " + scoped(partner, params), params))) {
+                + "where a.slug = any(:slugs) and " + scoped(partner, params), params))) {
             bySlug.put(row.slug(), row);
         }
         return bySlug;
@@ -317,7 +317,7 @@ public class ArticleQueries {
         Map<UUID, List<TagRef>> tags = new LinkedHashMap<>();
         if (!articleIds.isEmpty()) {
             for (Object[] row : reads.list("select at.article_id, t.slug, t.name from article_tags at "
-                    + "join tags t on t.id = at.tag_id where at.article_id in (:ids) order by at.article_id, at.position",
+                    + "join tags t on t.id = at.tag_id where at.article_id = any(:ids) order by at.article_id, at.position",
                     Map.of("ids", articleIds))) {
                 tags.computeIfAbsent(Rows.uuid(row[0]), k -> new ArrayList<>()).add(new TagRef((String) row[1], (String) row[2]));
             }
@@ -330,7 +330,7 @@ public class ArticleQueries {
         Map<UUID, List<AuthorRef>> authors = new LinkedHashMap<>();
         if (!articleIds.isEmpty()) {
             for (Object[] row : reads.list("select aa.article_id, au.slug, au.name from article_authors aa "
-                    + "join authors au on au.id = aa.author_id where aa.article_id in (:ids) order by aa.article_id, aa.position",
+                    + "join authors au on au.id = aa.author_id where aa.article_id = any(:ids) order by aa.article_id, aa.position",
                     Map.of("ids", articleIds))) {
                 authors.computeIfAbsent(Rows.uuid(row[0]), k -> new ArrayList<>()).add(new AuthorRef((String) row[1], (String) row[2]));
             }
@@ -348,7 +348,7 @@ public class ArticleQueries {
                 return "false";
             }
             params.put(name, ids);
-            return "a.section_id in (:" + name + ")";
+            return "a.section_id = any(:" + name + ")";
         }, "section");
     }
 

@@ -75,6 +75,9 @@ public class ArticleResource {
                                 + (query == null ? "" : "?" + query)))
                         .header("Cache-Control", "public, max-age=300").build());
             }
+            if (selection.all() && !teaser) { // written straight from the record, without a tree in between
+                return cache.rendered(lookup.article(), lookup.article().updatedAt(), lookup.keys());
+            }
             ObjectNode article = json.valueToTree(lookup.article());
             if (teaser) {
                 article.remove(List.of("body", "bodyHtml"));

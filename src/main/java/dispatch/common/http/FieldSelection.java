@@ -40,6 +40,11 @@ public final class FieldSelection {
         return new FieldSelection(chosen);
     }
 
+    /** Whether no fieldset was given: every member is kept. */
+    public boolean all() {
+        return fields == null;
+    }
+
     public boolean includes(String field) {
         return fields == null || fields.contains(field);
     }

@@ -16,31 +16,49 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.hibernate.JDBCException;
 import org.hibernate.Session;
 
 /**
- * Read-only SQL with named parameters ({@code :name}; a collection expands to a list for
- * {@code in (:ids)}), run as a plain JDBC prepared statement on the connection of the current
- * Hibernate session, so it sees the same transaction (flushed first, as Hibernate would before a
- * native query). The hot read paths use it instead of Hibernate native queries: those spent more
- * CPU resolving result mappings and parameter bindings than PostgreSQL spent running the statements
+ * Read-only SQL with named parameters, run as a plain JDBC prepared statement. A collection written
+ * {@code = any(:ids)} is bound as one array parameter, so the statement text is the same whatever
+ * the number of values and PostgreSQL keeps one prepared plan for it; written {@code in (:ids)} it
+ * expands to one parameter per value. Inside a transaction the statement runs on the connection of
+ * the current Hibernate session, so it sees the same transaction (flushed first, as Hibernate would
+ * before a native query); outside one it takes a pooled connection directly, with no session. The
+ * hot read paths use it instead of Hibernate native queries: those spent more CPU resolving result
+ * mappings and parameter bindings than PostgreSQL spent running the statements
  * (docs/benchmarks.md). Rows come back as {@code Object[]} of the driver's types; read them with
  * {@link Rows}.
  */
 @ApplicationScoped
 public class SqlReads {
 
-    /** A statement with its {@code :name} parameters replaced by {@code ?}, and their names in order. */
-    record Parsed(List<String> parts, List<String> names) {
+    /**
+     * A statement with its {@code :name} parameters replaced by {@code ?}: the text around them, their
+     * names in order, and whether each stands inside {@code any( )} (bound as an array).
+     */
+    record Parsed(List<String> parts, List<String> names, List<Boolean> arrays) {
     }
 
+    /** A collection bound as one SQL array; {@code type} is the PostgreSQL element type. */
+    private record ArrayValue(String type, Object[] values) {
+    }
+
+    private static final Pattern ANY_OPEN = Pattern.compile("(?i)\\bany\\s*\\(\\s*$");
+
     private final EntityManager em;
+    private final DataSource dataSource;
     private final Cache<String, Parsed> parsed = Caffeine.newBuilder().maximumSize(2_000).build();
     private final LongAdder executed = new LongAdder();
 
-    SqlReads(EntityManager em) {
+    SqlReads(EntityManager em, DataSource dataSource) {
         this.em = em;
+        this.dataSource = dataSource;
     }
 
     public List<Object[]> list(String sql) {
@@ -58,7 +76,10 @@ public class SqlReads {
                 throw new IllegalArgumentException("No value for :" + name);
             }
             Object value = params.get(name);
-            if (value instanceof Collection<?> many) {
+            if (value instanceof Collection<?> many && statement.arrays().get(i)) {
+                text.append('?');
+                values.add(arrayOf(name, many));
+            } else if (value instanceof Collection<?> many) {
                 if (many.isEmpty()) {
                     text.append("null");
                 } else {
@@ -71,12 +92,38 @@ public class SqlReads {
             }
         }
         text.append(statement.parts().get(statement.names().size()));
-        Session session = em.unwrap(Session.class);
-        if (QuarkusTransaction.isActive()) {
-            session.flush();
-        }
         executed.increment();
-        return session.doReturningWork(connection -> run(connection, text.toString(), values));
+        if (QuarkusTransaction.isActive()) {
+            Session session = em.unwrap(Session.class);
+            session.flush();
+            return session.doReturningWork(connection -> run(connection, text.toString(), values));
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return run(connection, text.toString(), values);
+        } catch (SQLException e) {
+            // as Hibernate wraps it; the problem mappers look at the SQLSTATE (503 when the database is down)
+            throw new JDBCException("Read failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static ArrayValue arrayOf(String name, Collection<?> values) {
+        if (values.isEmpty()) {
+            return new ArrayValue(null, new Object[0]); // bound as an untyped null: "= any(null)" matches nothing
+        }
+        Object first = values.iterator().next();
+        String type;
+        if (first instanceof String) {
+            type = "text";
+        } else if (first instanceof UUID) {
+            type = "uuid";
+        } else if (first instanceof Integer) {
+            type = "int4";
+        } else if (first instanceof Long) {
+            type = "int8";
+        } else {
+            throw new IllegalArgumentException("No SQL array type for :" + name + " of " + first.getClass().getSimpleName());
+        }
+        return new ArrayValue(type, values.toArray());
     }
 
     /** Statements run so far (beside Hibernate's own statistics, which do not see these). */
@@ -105,7 +152,11 @@ public class SqlReads {
     }
 
     private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
-        if (value instanceof Instant instant) {
+        if (value instanceof ArrayValue array && array.type() == null) {
+            statement.setNull(index, java.sql.Types.OTHER);
+        } else if (value instanceof ArrayValue array) {
+            statement.setArray(index, statement.getConnection().createArrayOf(array.type(), array.values()));
+        } else if (value instanceof Instant instant) {
             statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
         } else if (value instanceof String string) {
             statement.setString(index, string);
@@ -118,6 +169,7 @@ public class SqlReads {
     static Parsed parse(String sql) {
         List<String> parts = new ArrayList<>();
         List<String> names = new ArrayList<>();
+        List<Boolean> arrays = new ArrayList<>();
         StringBuilder part = new StringBuilder();
         int i = 0;
         while (i < sql.length()) {
@@ -136,6 +188,7 @@ public class SqlReads {
                     end++;
                 }
                 parts.add(part.toString());
+                arrays.add(ANY_OPEN.matcher(part).find());
                 part.setLength(0);
                 names.add(sql.substring(i + 1, end));
                 i = end;
@@ -145,6 +198,6 @@ public class SqlReads {
             }
         }
         parts.add(part.toString());
-        return new Parsed(List.copyOf(parts), List.copyOf(names));
+        return new Parsed(List.copyOf(parts), List.copyOf(names), List.copyOf(arrays));
     }
 }

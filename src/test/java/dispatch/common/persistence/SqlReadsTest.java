@@ -14,6 +14,14 @@ class SqlReadsTest {
         assertEquals(List.of("ids", "slug"), parsed.names());
         assertEquals(List.of("select a.body::text, to_char(a.t, 'HH24:MI:SS') from a where a.id in (", ") and a.slug = ",
                 " and x = ':not'"), parsed.parts());
+        assertEquals(List.of(false, false), parsed.arrays());
+    }
+
+    @Test
+    void aParameterInsideAnyIsBoundAsOneArray() {
+        SqlReads.Parsed parsed = SqlReads.parse("select 1 from a where a.id = any(:ids) and a.slug = ANY ( :slugs) and a.n = :n");
+        assertEquals(List.of("ids", "slugs", "n"), parsed.names());
+        assertEquals(List.of(true, true, false), parsed.arrays());
     }
 
     @Test
