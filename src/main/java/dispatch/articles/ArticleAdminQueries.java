@@ -8,9 +8,8 @@ import dispatch.common.http.ProblemException;
 import dispatch.common.http.QueryValues;
 import dispatch.common.persistence.Rows;
 import dispatch.sections.SectionTree;
+import dispatch.common.persistence.SqlReads;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,12 +25,12 @@ class ArticleAdminQueries {
 
     static final Set<String> STATUSES = Set.of("draft", "scheduled", "published", "unpublished");
 
-    private final EntityManager em;
+    private final SqlReads reads;
     private final ArticleQueries queries;
     private final SectionTree sections;
 
-    ArticleAdminQueries(EntityManager em, ArticleQueries queries, SectionTree sections) {
-        this.em = em;
+    ArticleAdminQueries(SqlReads reads, ArticleQueries queries, SectionTree sections) {
+        this.reads = reads;
         this.queries = queries;
         this.sections = sections;
     }
@@ -52,7 +51,7 @@ class ArticleAdminQueries {
             sqlParams.put("me", user.id());
         }
         if (!statuses.isEmpty()) {
-            where.add("a.status in (:statuses)");
+            where.add("a.status = any(:statuses)");
             sqlParams.put("statuses", statuses);
         }
         queries.addFilters(filter, where, sqlParams);
@@ -63,13 +62,11 @@ class ArticleAdminQueries {
             sqlParams.put("afterId", after.id());
             where.add("(a.updated_at, a.id) < (:afterUpdated, :afterId)");
         }
-        Query query = em.createNativeQuery("select a.id, a.slug, a.status, a.version, a.type, a.headline, a.section_id, a.language, "
+        String sql = "select a.id, a.slug, a.status, a.version, a.type, a.headline, a.section_id, a.language, "
                 + "a.published_at, a.expire_at, a.updated_at, u.username from articles a left join users u on u.id = a.created_by where "
-                + String.join(" and ", where) + " order by a.updated_at desc, a.id desc limit " + (limit + 1));
-        sqlParams.forEach(query::setParameter);
+                + String.join(" and ", where) + " order by a.updated_at desc, a.id desc limit " + (limit + 1);
         List<EditorialSummary> items = new ArrayList<>();
-        for (Object row : query.getResultList()) {
-            Object[] r = (Object[]) row;
+        for (Object[] r : reads.list(sql, sqlParams)) {
             items.add(new EditorialSummary(Rows.uuid(r[0]), (String) r[1], (String) r[2], Rows.integer(r[3]), (String) r[4], (String) r[5],
                     sections.slugOf(Rows.uuid(r[6])), (String) r[7], Rows.instant(r[8]), Rows.instant(r[9]), Rows.instant(r[10]),
                     (String) r[11]));

@@ -588,7 +588,7 @@ public class ArticleEditorService {
                 image == null ? null : new ImageRequest(image.url, image.caption, image.credit, image.altText, image.width, image.height),
                 ArticleMapper.audio(article.audio), article.publishedAt, article.expireAt, article.createdAt, article.updatedAt, createdBy,
                 article.formerSlugs.stream().sorted().toList(),
-                queries.correctionsOf(List.of(article.id)).getOrDefault(article.id, List.of()),
+                queries.correctionsOf(article.id),
                 new EditorialArticle.Links(api + "/api/v1/admin/articles/" + article.id, api + "/api/v1/admin/articles/" + article.id + "/revisions",
                         live ? api + "/api/v1/articles/" + article.slug : null));
     }

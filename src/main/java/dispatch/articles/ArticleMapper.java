@@ -7,15 +7,12 @@ import dispatch.articles.api.ArticleSummary;
 import dispatch.articles.api.AudioAsset;
 import dispatch.articles.api.Correction;
 import dispatch.articles.api.ImageResponse;
-import dispatch.authors.api.AuthorRef;
 import dispatch.common.NewsConfig;
 import dispatch.common.http.Links;
 import dispatch.sections.SectionTree;
 import dispatch.sections.api.SectionRef;
-import dispatch.tags.api.TagRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -35,10 +32,10 @@ class ArticleMapper {
         this.siteUrl = Links.trimSlash(config.siteUrl());
     }
 
-    ArticleSummary summary(ArticleQueries.Row row, Map<UUID, List<TagRef>> tags, Map<UUID, List<AuthorRef>> authors) {
+    ArticleSummary summary(ArticleQueries.Row row) {
         SectionRef section = sections.ref(row.sectionId());
         return new ArticleSummary(row.id(), row.slug(), row.type(), row.headline(), row.socialHeadline(), row.standfirst(),
-                row.language(), section, tags.getOrDefault(row.id(), List.of()), authors.getOrDefault(row.id(), List.of()),
+                row.language(), section, row.tags(), row.authors(),
                 image(row), audio(row.audio()), row.publishedAt(), row.updatedAt(), row.wordCount(), ArticleBodies.readingTimeMinutes(row.wordCount()),
                 row.commentCount(), links(row.slug(), section));
     }

@@ -21,8 +21,9 @@ import java.util.UUID;
 
 /**
  * The read side of articles: native SQL shaped for the indexes (keyset paging, no OFFSET), returning
- * rows for a whole page at once; tags and authors are then loaded for all the page's ids in one
- * statement each, so a page or an article costs a fixed number of statements.
+ * rows for a whole page at once, each row with its tags and authors (and, for an article's own row,
+ * its corrections) gathered by subselects on their indexes: a page of summaries is one statement,
+ * and an article a fixed few (itself, its related articles, the articles its body links to).
  *
  * <p>Only what readers may see is ever selected: {@link #VISIBLE}.
  */
@@ -37,16 +38,29 @@ public class ArticleQueries {
             + "a.language, a.section_id, a.published_at, a.updated_at, a.word_count, a.comment_count, "
             + "i.url, i.caption, i.credit, i.alt_text, i.width, i.height, a.audio::text";
     private static final String FROM = " from articles a left join images i on i.id = a.hero_image_id ";
+    /** The row's tags and authors in the editor's order, as {slug, name} pairs. */
+    private static final String TAXONOMY = ", array(select array[t.slug, t.name] from article_tags at join tags t on t.id = at.tag_id"
+            + " where at.article_id = a.id order by at.position)"
+            + ", array(select array[au.slug, au.name] from article_authors aa join authors au on au.id = aa.author_id"
+            + " where aa.article_id = a.id order by aa.position)";
+    /** For rows that only link (sitemaps, related links, counts): no tags or authors. */
+    private static final String NO_TAXONOMY = ", null, null";
+    /** The row's corrections and update notes, oldest first, as {kind, text, time} triples. */
+    private static final String CORRECTIONS = ", array(select array[c.kind, c.text, to_char(c.created_at at time zone 'UTC', "
+            + "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')] from article_corrections c where c.article_id = a.id order by c.created_at, c.id)";
     /** How many of the newest matches a relevance-sorted search ranks. */
     static final int RANKED_MATCHES = 1000;
     private static final String TS_QUERY_ALL_LANGUAGES = "(websearch_to_tsquery('english', :q) || websearch_to_tsquery('spanish', :q)"
             + " || websearch_to_tsquery('simple', :q))";
 
-    /** One article row; {@code body} only when asked for, {@code rank} only in relevance order. */
+    /**
+     * One article row; {@code body} and {@code corrections} only when asked for, {@code rank} only in
+     * relevance order, {@code tags} and {@code authors} empty for rows that only link.
+     */
     record Row(UUID id, String slug, String type, String headline, String socialHeadline, String standfirst, String language,
             UUID sectionId, Instant publishedAt, Instant updatedAt, int wordCount, int commentCount, String imageUrl,
             String imageCaption, String imageCredit, String imageAlt, Integer imageWidth, Integer imageHeight, String audio, String body,
-            Float rank) {
+            Float rank, List<TagRef> tags, List<AuthorRef> authors, List<Correction> corrections) {
     }
 
     /** Where the previous page ended, in the list's sort order. */
@@ -104,10 +118,10 @@ public class ArticleQueries {
             String page = "select a.*, " + rank + " as rank from (" + candidates + ") a "
                     + (after == null ? "" : "where (" + rank + ", a.published_at, a.id) < (cast(:afterRank as real), :afterPublished, :afterId) ")
                     + "order by " + order + " limit " + limit;
-            sql = columns + "a.rank from (" + page + ") a left join images i on i.id = a.hero_image_id "
+            sql = columns + "a.rank" + TAXONOMY + (withBody ? CORRECTIONS : ", null") + " from (" + page + ") a left join images i on i.id = a.hero_image_id "
                     + "order by a.rank desc, a.published_at desc, a.id desc";
         } else {
-            sql = columns + "null" + FROM + "where " + String.join(" and ", where) + " order by " + order + " limit " + limit;
+            sql = columns + "null" + TAXONOMY + (withBody ? CORRECTIONS : ", null") + FROM + "where " + String.join(" and ", where) + " order by " + order + " limit " + limit;
         }
         return rows(reads.list(sql, params));
     }
@@ -157,7 +171,7 @@ public class ArticleQueries {
     /** The visible article with this current slug, with its body. */
     Optional<Row> findVisibleBySlug(String slug, Partner partner) {
         Map<String, Object> params = new HashMap<>(Map.of("slug", slug));
-        return rows(reads.list("select " + SUMMARY_COLUMNS + ", a.body::text, null" + FROM
+        return rows(reads.list("select " + SUMMARY_COLUMNS + ", a.body::text, null" + TAXONOMY + CORRECTIONS + FROM
                 + "where a.slug = :slug and " + scoped(partner, params), params)).stream().findFirst();
     }
 
@@ -170,21 +184,15 @@ public class ArticleQueries {
 
     /** Any article that is not deleted, whatever its status, with its body: what a preview shows. */
     Optional<Row> findUndeletedById(UUID id) {
-        return rows(reads.list("select " + SUMMARY_COLUMNS + ", a.body::text, null" + FROM
+        return rows(reads.list("select " + SUMMARY_COLUMNS + ", a.body::text, null" + TAXONOMY + CORRECTIONS + FROM
                 + "where a.id = :id and a.deleted_at is null", Map.of("id", id))).stream().findFirst();
     }
 
-    /** The corrections and update notes of many articles in one statement, oldest first. */
-    Map<UUID, List<Correction>> correctionsOf(Collection<UUID> articleIds) {
-        Map<UUID, List<Correction>> corrections = new LinkedHashMap<>();
-        if (!articleIds.isEmpty()) {
-            for (Object[] row : reads.list("select article_id, kind, text, created_at from article_corrections "
-                    + "where article_id = any(:ids) order by article_id, created_at, id", Map.of("ids", articleIds))) {
-                corrections.computeIfAbsent(Rows.uuid(row[0]), k -> new ArrayList<>())
-                        .add(new Correction((String) row[1], (String) row[2], Rows.instant(row[3])));
-            }
-        }
-        return corrections;
+
+    /** The corrections and update notes of one article, oldest first: what the editorial view shows. */
+    List<Correction> correctionsOf(UUID articleId) {
+        return reads.list("select kind, text, created_at from article_corrections where article_id = :id order by created_at, id",
+                Map.of("id", articleId)).stream().map(r -> new Correction((String) r[0], (String) r[1], Rows.instant(r[2]))).toList();
     }
 
     /** Restricts to what a partner's key may see: articles in its sections (and descendants) and with one of its tags. */
@@ -221,11 +229,11 @@ public class ArticleQueries {
             return related;
         }
         Map<String, Object> params = new HashMap<>(Map.of("ids", articleIds));
-        String sql = "select " + SUMMARY_COLUMNS + ", null, null, r.article_id" + FROM
+        String sql = "select " + SUMMARY_COLUMNS + ", null, null" + TAXONOMY + ", null, r.article_id" + FROM
                 + "join article_related r on r.related_id = a.id where r.article_id = any(:ids) and " + scoped(partner, params)
                 + " order by r.article_id, r.position";
         for (Object[] r : reads.list(sql, params)) {
-            related.computeIfAbsent(Rows.uuid(r[21]), k -> new ArrayList<>()).add(row(r));
+            related.computeIfAbsent(Rows.uuid(r[24]), k -> new ArrayList<>()).add(row(r));
         }
         return related;
     }
@@ -245,7 +253,7 @@ public class ArticleQueries {
                 + "union all "
                 + "(select a.id, 5 from articles a where a.section_id = :section and a.id <> :id and " + VISIBLE
                 + "  order by a.published_at desc limit 100)";
-        String sql = "select " + SUMMARY_COLUMNS + ", null, null" + FROM
+        String sql = "select " + SUMMARY_COLUMNS + ", null, null" + TAXONOMY + ", null" + FROM
                 + "join (select c.id, max(c.score) + case when bool_or(ar.section_id = :section) then 5 else 0 end as score"
                 + "      from (" + candidates + ") c join articles ar on ar.id = c.id group by c.id) s on s.id = a.id "
                 + "where " + scoped(partner, params) + " order by s.score desc, a.published_at desc, a.id desc limit " + limit;
@@ -258,7 +266,7 @@ public class ArticleQueries {
             return List.of();
         }
         Map<String, Object> params = new HashMap<>(Map.of("ids", ids));
-        return rows(reads.list("select " + SUMMARY_COLUMNS + ", null, null" + FROM
+        return rows(reads.list("select " + SUMMARY_COLUMNS + ", null, null" + TAXONOMY + ", null" + FROM
                 + "where a.id = any(:ids) and " + scoped(partner, params), params));
     }
 
@@ -293,7 +301,7 @@ public class ArticleQueries {
 
     /** Visible articles published in [from, to), oldest first, at most {@code limit}. */
     List<Row> visiblePublishedBetween(Instant from, Instant to, int limit) {
-        return rows(reads.list("select " + SUMMARY_COLUMNS + ", null, null" + FROM + "where " + VISIBLE
+        return rows(reads.list("select " + SUMMARY_COLUMNS + ", null, null" + NO_TAXONOMY + ", null" + FROM + "where " + VISIBLE
                 + " and a.published_at >= :from and a.published_at < :to order by a.published_at, a.id limit " + limit,
                 Map.of("from", from, "to", to)));
     }
@@ -305,38 +313,14 @@ public class ArticleQueries {
         }
         Map<String, Row> bySlug = new HashMap<>();
         Map<String, Object> params = new HashMap<>(Map.of("slugs", slugs));
-        for (Row row : rows(reads.list("select " + SUMMARY_COLUMNS + ", null, null" + FROM
+        for (Row row : rows(reads.list("select " + SUMMARY_COLUMNS + ", null, null" + NO_TAXONOMY + ", null" + FROM
                 + "where a.slug = any(:slugs) and " + scoped(partner, params), params))) {
             bySlug.put(row.slug(), row);
         }
         return bySlug;
     }
 
-    /** The tags of many articles in one statement, each list in the editor's order. */
-    Map<UUID, List<TagRef>> tagsOf(Collection<UUID> articleIds) {
-        Map<UUID, List<TagRef>> tags = new LinkedHashMap<>();
-        if (!articleIds.isEmpty()) {
-            for (Object[] row : reads.list("select at.article_id, t.slug, t.name from article_tags at "
-                    + "join tags t on t.id = at.tag_id where at.article_id = any(:ids) order by at.article_id, at.position",
-                    Map.of("ids", articleIds))) {
-                tags.computeIfAbsent(Rows.uuid(row[0]), k -> new ArrayList<>()).add(new TagRef((String) row[1], (String) row[2]));
-            }
-        }
-        return tags;
-    }
 
-    /** The authors of many articles in one statement, each list in byline order. */
-    Map<UUID, List<AuthorRef>> authorsOf(Collection<UUID> articleIds) {
-        Map<UUID, List<AuthorRef>> authors = new LinkedHashMap<>();
-        if (!articleIds.isEmpty()) {
-            for (Object[] row : reads.list("select aa.article_id, au.slug, au.name from article_authors aa "
-                    + "join authors au on au.id = aa.author_id where aa.article_id = any(:ids) order by aa.article_id, aa.position",
-                    Map.of("ids", articleIds))) {
-                authors.computeIfAbsent(Rows.uuid(row[0]), k -> new ArrayList<>()).add(new AuthorRef((String) row[1], (String) row[2]));
-            }
-        }
-        return authors;
-    }
 
     private void addSectionFilter(BooleanFilter filter, List<String> where, Map<String, Object> params) {
         if (filter == null) {
@@ -403,6 +387,26 @@ public class ArticleQueries {
         return new Row(Rows.uuid(r[0]), (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
                 (String) r[6], Rows.uuid(r[7]), Rows.instant(r[8]), Rows.instant(r[9]), Rows.integer(r[10]),
                 Rows.integer(r[11]), (String) r[12], (String) r[13], (String) r[14], (String) r[15], Rows.integer(r[16]),
-                Rows.integer(r[17]), Rows.string(r[18]), Rows.string(r[19]), r[20] == null ? null : ((Number) r[20]).floatValue());
+                Rows.integer(r[17]), Rows.string(r[18]), Rows.string(r[19]), r[20] == null ? null : ((Number) r[20]).floatValue(),
+                tuples(r[21], t -> new TagRef(t[0], t[1])), tuples(r[22], t -> new AuthorRef(t[0], t[1])),
+                tuples(r[23], t -> new Correction(t[0], t[1], Instant.parse(t[2]))));
+    }
+
+    /** A two-dimensional text array (one inner array per item) as a list; null as an empty list. */
+    private static <T> List<T> tuples(Object array, java.util.function.Function<String[], T> item) {
+        if (array == null) {
+            return List.of();
+        }
+        Object[] rows = (Object[]) array;
+        List<T> items = new ArrayList<>(rows.length);
+        for (Object row : rows) {
+            Object[] fields = (Object[]) row;
+            String[] text = new String[fields.length];
+            for (int i = 0; i < fields.length; i++) {
+                text[i] = (String) fields[i];
+            }
+            items.add(item.apply(text));
+        }
+        return items;
     }
 }

@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dispatch.articles.api.ArticleResponse;
 import dispatch.articles.api.ArticleSummary;
-import dispatch.articles.api.Correction;
 import dispatch.articles.api.SitemapEntry;
 import dispatch.auth.Partner;
-import dispatch.authors.api.AuthorRef;
 import dispatch.common.http.CacheKeys;
 import dispatch.common.http.Cursors;
 import dispatch.common.http.Keyed;
@@ -16,7 +14,6 @@ import dispatch.common.http.FieldSelection;
 import dispatch.common.http.Page;
 import dispatch.common.http.ProblemException;
 import dispatch.common.http.QueryValues;
-import dispatch.tags.api.TagRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +30,7 @@ import java.util.stream.Stream;
 
 /**
  * What readers can get of articles: lists, one article, related articles. Each call costs a fixed
- * number of SQL statements whatever the page holds (rows, then tags and authors of all of them).
+ * number of SQL statements whatever the page holds (rows come with their tags and authors).
  */
 @ApplicationScoped
 public class ArticleReadService {
@@ -86,27 +83,24 @@ public class ArticleReadService {
                 ? queries.visibleBySlugs(page.stream().flatMap(r -> ArticleBodies.relatedSlugs(parse(r.body())).stream()).collect(Collectors.toSet()),
                         partner)
                 : Map.of();
-        Map<UUID, List<Correction>> corrections = withBody ? queries.correctionsOf(ids) : Map.of();
         Set<UUID> all = new LinkedHashSet<>(ids);
         related.values().forEach(list -> list.forEach(r -> all.add(r.id())));
-        Map<UUID, List<TagRef>> tags = queries.tagsOf(all);
-        Map<UUID, List<AuthorRef>> authors = queries.authorsOf(all);
 
         Set<String> keys = listKeys(filter);
         all.forEach(id -> keys.add(CacheKeys.article(id)));
         linked.values().forEach(r -> keys.add(CacheKeys.article(r.id())));
         List<JsonNode> items = new ArrayList<>(page.size());
         for (ArticleQueries.Row row : page) {
-            ObjectNode item = json.valueToTree(mapper.summary(row, tags, authors));
+            ObjectNode item = json.valueToTree(mapper.summary(row));
             if (withBody) {
                 JsonNode blocks = ArticleBodies.publicBlocks(parse(row.body()), relatedLinks(linked));
                 item.set("body", blocks);
                 item.put("bodyHtml", ArticleBodies.html(blocks));
-                item.set("corrections", json.valueToTree(corrections.getOrDefault(row.id(), List.of())));
+                item.set("corrections", json.valueToTree(row.corrections()));
             }
             if (withRelated) {
                 item.set("related", json.valueToTree(related.getOrDefault(row.id(), List.of()).stream()
-                        .map(r -> mapper.summary(r, tags, authors)).toList()));
+                        .map(mapper::summary).toList()));
             }
             items.add(fields.apply(item));
         }
@@ -163,11 +157,8 @@ public class ArticleReadService {
         Set<UUID> ids = new LinkedHashSet<>();
         ids.add(row.id());
         related.forEach(r -> ids.add(r.id()));
-        Map<UUID, List<TagRef>> tags = queries.tagsOf(ids);
-        Map<UUID, List<AuthorRef>> authors = queries.authorsOf(ids);
-        List<Correction> corrections = queries.correctionsOf(List.of(row.id())).getOrDefault(row.id(), List.of());
-        ArticleResponse article = mapper.detail(mapper.summary(row, tags, authors), ArticleBodies.publicBlocks(blocks, relatedLinks(linked)),
-                related.stream().map(r -> mapper.summary(r, tags, authors)).toList(), corrections);
+        ArticleResponse article = mapper.detail(mapper.summary(row), ArticleBodies.publicBlocks(blocks, relatedLinks(linked)),
+                related.stream().map(mapper::summary).toList(), row.corrections());
         Set<String> keys = new LinkedHashSet<>();
         ids.forEach(id -> keys.add(CacheKeys.article(id)));
         linked.values().forEach(r -> keys.add(CacheKeys.article(r.id())));
@@ -182,9 +173,7 @@ public class ArticleReadService {
     public List<ArticleSummary> summaries(java.util.Collection<UUID> ids, Partner partner) {
         Map<UUID, ArticleQueries.Row> rows = new java.util.HashMap<>();
         queries.visibleByIds(ids, partner).forEach(row -> rows.put(row.id(), row));
-        Map<UUID, List<TagRef>> tags = queries.tagsOf(rows.keySet());
-        Map<UUID, List<AuthorRef>> authors = queries.authorsOf(rows.keySet());
-        return ids.stream().filter(rows::containsKey).map(id -> mapper.summary(rows.get(id), tags, authors)).toList();
+        return ids.stream().filter(rows::containsKey).map(id -> mapper.summary(rows.get(id))).toList();
     }
 
     /** Sitemap files: one per month (UTC, "2023-08") that has published articles, with its last change. */
@@ -246,16 +235,13 @@ public class ArticleReadService {
                 .orElseThrow(() -> ProblemException.notFound("No published article with slug '" + slug + "'"));
         List<ArticleQueries.Row> related = queries.related(row.id(), row.sectionId(), limit, partner);
         List<UUID> ids = related.stream().map(ArticleQueries.Row::id).toList();
-        List<UUID> idsAndArticle = new java.util.ArrayList<>(ids);
-        idsAndArticle.add(row.id()); // the article's own tags name the lists its cache entry depends on
-        Map<UUID, List<TagRef>> tags = queries.tagsOf(idsAndArticle);
-        Map<UUID, List<AuthorRef>> authors = queries.authorsOf(ids);
-        List<ArticleSummary> items = related.stream().map(r -> mapper.summary(r, tags, authors)).toList();
+        List<ArticleSummary> items = related.stream().map(mapper::summary).toList();
         // related articles change when articles sharing its tags or section are published or unpublished
         Set<String> keys = new LinkedHashSet<>(List.of(CacheKeys.article(row.id()), CacheKeys.SECTIONS, CacheKeys.TAGS, CacheKeys.AUTHORS));
         ids.forEach(id -> keys.add(CacheKeys.article(id)));
-        mapper.summary(row, tags, Map.of()).tags().forEach(t -> keys.add(CacheKeys.tagList(t.slug())));
-        mapper.summary(row, Map.of(), Map.of()).section().path().forEach(p -> keys.add(CacheKeys.sectionList(p.slug())));
+        // the article's own tags and section name the lists its related articles come from
+        row.tags().forEach(t -> keys.add(CacheKeys.tagList(t.slug())));
+        mapper.summary(row).section().path().forEach(p -> keys.add(CacheKeys.sectionList(p.slug())));
         return new Keyed<>(new Page<>(items, null), keys);
     }
 

@@ -142,7 +142,9 @@ public class SqlReads {
                 while (rs.next()) {
                     Object[] row = new Object[columns];
                     for (int c = 0; c < columns; c++) {
-                        row[c] = rs.getObject(c + 1);
+                        Object value = rs.getObject(c + 1);
+                        // arrays are read out while the result set is open: java.sql.Array may need it
+                        row[c] = value instanceof java.sql.Array array ? array.getArray() : value;
                     }
                     rows.add(row);
                 }
