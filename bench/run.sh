@@ -68,26 +68,18 @@ echo "" >> "$OUT"
 echo "Generated and loaded $ARTICLES articles in ${GEN_S} s (first start${BENCH_DB_DIR:+; 0-few s means the archive in $BENCH_DB_DIR was reused}); ready in ${READY_MS} ms on the migrated database, of which the embedded PostgreSQL's own start took ${PG_START_MS:-?} ms (curl poll granularity 200 ms)." >> "$OUT"
 PSQL="psql -h localhost -p $PGPORT -U postgres -d postgres -qAt"
 VISIBLE="a.status in ('published', 'scheduled') and a.published_at <= now() and (a.expire_at is null or a.expire_at > now())"
-# per published article, what the app learns before its later statements: the ids of the article and its
-# visible related articles (tags and authors are read for all of them) and the slugs its body links to
+# per published article, what the app learns from its first statement: the slugs its body links to
 $PSQL -c "drop table if exists bench_slugs"
 $PSQL -c "create table bench_slugs as select row_number() over () n, a.slug, a.id,
-  '{' || concat_ws(',', a.id::text, (select string_agg(r.related_id::text, ',' order by r.position) from article_related r
-    join articles b on b.id = r.related_id where r.article_id = a.id and b.status in ('published', 'scheduled') and b.published_at <= now())) || '}' ids,
   (select '{' || string_agg(distinct x->>'slug', ',') || '}' from jsonb_array_elements(a.body) x where x->>'type' = 'related') links
   from articles a where status = 'published' and published_at <= now()"
 $PSQL -c "create unique index bench_slugs_n on bench_slugs (n)"
 NSLUGS=$($PSQL -c "select count(*) from bench_slugs")
-# the values the app binds for the list scenarios (the section subtree as SectionTree resolves it, page ids, cursor)
+# the values the app binds for the list scenarios (the section subtree as SectionTree resolves it, the cursor)
 SECTIONS=$($PSQL -c "with recursive t as (select id from sections where slug = 'news' union all select s.id from sections s join t on s.parent_id = t.id) select '{' || string_agg(id::text, ',') || '}' from t")
-ids_of() { $PSQL -c "select '{' || string_agg(id::text, ',') || '}' from ($1) p"; }
-PAGE_IDS=$(ids_of "select a.id from articles a where $VISIBLE and a.section_id = any('$SECTIONS') order by a.published_at desc, a.id desc limit 20")
 CURSOR_ROW=$($PSQL -F' ' -c "select to_char(published_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), id from articles a where $VISIBLE order by published_at desc, id desc offset least(19979, $NSLUGS - 21) limit 1")
 CURSOR_AT=${CURSOR_ROW% *}; CURSOR_ID=${CURSOR_ROW#* }
-DEEP_IDS=$(ids_of "select a.id from articles a where $VISIBLE and (a.published_at, a.id) < ('$CURSOR_AT', '$CURSOR_ID') order by a.published_at desc, a.id desc limit 20")
 Q="election OR vaccine"
-TSQ="(websearch_to_tsquery('english', '$Q') || websearch_to_tsquery('spanish', '$Q') || websearch_to_tsquery('simple', '$Q'))"
-SEARCH_IDS=$(ids_of "select a.id from (select * from articles a where $VISIBLE and a.search_vector @@ $TSQ order by a.published_at desc, a.id desc limit 1000) a order by ts_rank(a.search_vector, $TSQ) desc, a.published_at desc, a.id desc limit 20")
 $PSQL -c "select slug from bench_slugs order by n" > "$WORK/slugs.txt"
 HOT=$(head -1 "$WORK/slugs.txt")
 API="http://127.0.0.1:$PORT"
@@ -209,8 +201,7 @@ run "nginx 304" "http://127.0.0.1:$NGINX_PORT/article.json" "" "If-None-Match: $
 APP=$SAVED_APP
 
 PSQL="psql -h localhost -p $PGPORT -U postgres -d postgres -qAt"
-BINDS=(-D nslugs="$NSLUGS" -D sections="$SECTIONS" -D page_ids="$PAGE_IDS" -D cursor_at="$CURSOR_AT" -D cursor_id="$CURSOR_ID"
-  -D deep_ids="$DEEP_IDS" -D q="$Q" -D search_ids="$SEARCH_IDS")
+BINDS=(-D nslugs="$NSLUGS" -D sections="$SECTIONS" -D cursor_at="$CURSOR_AT" -D cursor_id="$CURSOR_ID" -D q="$Q")
 pgb() { # name sql-file
   local common=(-h localhost -p "$PGPORT" -U postgres -n -M prepared -c "$CONN" -j 2 "${BINDS[@]}" -f "$2" postgres)
   [ "$WARM" -gt 0 ] && pgbench "${common[@]}" -T "$WARM" >/dev/null 2>&1
@@ -220,19 +211,18 @@ pgb() { # name sql-file
   echo "| pgbench: $1 | $tps | avg $lat ms | | | |" >> "$OUT"
   echo "pgbench $1: $tps tps"
 }
-pgb "article detail SQL (5 or 6 statements, + 1 lookup of the random article)" bench/sql/article.sql
-pgb "section front SQL (3 statements)" bench/sql/section.sql
-pgb "cursor page $DEPTH SQL (3 statements)" bench/sql/deep-page.sql
-pgb "search SQL (3 statements)" bench/sql/search.sql
+pgb "article detail SQL (2 statements, 3 when the body links; + 1 lookup of the random slug)" bench/sql/article.sql
+pgb "section front SQL (1 statement)" bench/sql/section.sql
+pgb "cursor page $DEPTH SQL (1 statement)" bench/sql/deep-page.sql
+pgb "search SQL (1 statement)" bench/sql/search.sql
 
 # the plans of the same SQL, for docs/benchmarks.md
 PLANS="${OUT%.md}-plans.txt"
 : > "$PLANS"
-IFS='|' read -r SLUG ARTICLE_IDS IDS LINKS <<< "$($PSQL -c "select slug, '{' || id || '}', ids, coalesce(links, '{}') from bench_slugs where links is not null order by n limit 1")"
+IFS='|' read -r SLUG ARTICLE_IDS LINKS <<< "$($PSQL -c "select slug, '{' || id || '}', coalesce(links, '{}') from bench_slugs where links is not null order by n limit 1")"
 for f in bench/sql/*.sql; do
-  grep -v -e '^--' -e '^\\' -e '\\gset' "$f" | sed "s/:slug\b/'$SLUG'/g; s/:article_ids\b/'$ARTICLE_IDS'/g; s/:ids\b/'$IDS'/g; s/:links\b/'$LINKS'/g;
-      s/:sections\b/'$SECTIONS'/g; s/:page_ids\b/'$PAGE_IDS'/g; s/:cursor_at\b/'$CURSOR_AT'/g; s/:cursor_id\b/'$CURSOR_ID'/g;
-      s/:deep_ids\b/'$DEEP_IDS'/g; s/:q\b/'$Q'/g; s/:search_ids\b/'$SEARCH_IDS'/g" | tr '\n' ' ' | tr ';' '\n' | while IFS= read -r statement; do
+  grep -v -e '^--' -e '^\\' -e '\\gset' "$f" | sed "s/:slug\b/'$SLUG'/g; s/:article_ids\b/'$ARTICLE_IDS'/g; s/:links\b/'$LINKS'/g;
+      s/:sections\b/'$SECTIONS'/g; s/:cursor_at\b/'$CURSOR_AT'/g; s/:cursor_id\b/'$CURSOR_ID'/g; s/:q\b/'$Q'/g" | tr '\n' ' ' | tr ';' '\n' | while IFS= read -r statement; do
     [ -z "${statement// }" ] && continue
     { echo "== $f"; echo "${statement:0:160}..."; $PSQL -c "explain (analyze, buffers) $statement" || true; echo; } >> "$PLANS" 2>&1
   done
