@@ -211,7 +211,7 @@ pgb() { # name sql-file
   echo "| pgbench: $1 | $tps | avg $lat ms | | | |" >> "$OUT"
   echo "pgbench $1: $tps tps"
 }
-pgb "article detail SQL (2 statements, 3 when the body links; + 1 lookup of the random slug)" bench/sql/article.sql
+pgb "article detail SQL (1 statement, 2 when the body links; + 1 lookup of the random slug)" bench/sql/article.sql
 pgb "section front SQL (1 statement)" bench/sql/section.sql
 pgb "cursor page $DEPTH SQL (1 statement)" bench/sql/deep-page.sql
 pgb "search SQL (1 statement)" bench/sql/search.sql
@@ -219,9 +219,9 @@ pgb "search SQL (1 statement)" bench/sql/search.sql
 # the plans of the same SQL, for docs/benchmarks.md
 PLANS="${OUT%.md}-plans.txt"
 : > "$PLANS"
-IFS='|' read -r SLUG ARTICLE_IDS LINKS <<< "$($PSQL -c "select slug, '{' || id || '}', coalesce(links, '{}') from bench_slugs where links is not null order by n limit 1")"
+IFS='|' read -r SLUG LINKS <<< "$($PSQL -c "select slug, coalesce(links, '{}') from bench_slugs where links is not null order by n limit 1")"
 for f in bench/sql/*.sql; do
-  grep -v -e '^--' -e '^\\' -e '\\gset' "$f" | sed "s/:slug\b/'$SLUG'/g; s/:article_ids\b/'$ARTICLE_IDS'/g; s/:links\b/'$LINKS'/g;
+  grep -v -e '^--' -e '^\\' -e '\\gset' "$f" | sed "s/:slug\b/'$SLUG'/g; s/:links\b/'$LINKS'/g;
       s/:sections\b/'$SECTIONS'/g; s/:cursor_at\b/'$CURSOR_AT'/g; s/:cursor_id\b/'$CURSOR_ID'/g; s/:q\b/'$Q'/g" | tr '\n' ' ' | tr ';' '\n' | while IFS= read -r statement; do
     [ -z "${statement// }" ] && continue
     { echo "== $f"; echo "${statement:0:160}..."; $PSQL -c "explain (analyze, buffers) $statement" || true; echo; } >> "$PLANS" 2>&1

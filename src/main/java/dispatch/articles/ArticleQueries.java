@@ -175,6 +175,29 @@ public class ArticleQueries {
                 + "where a.slug = :slug and " + scoped(partner, params), params)).stream().findFirst();
     }
 
+    /** A visible article and the visible articles its editors related to it, in their order. */
+    record Detail(Row article, List<Row> related) {
+    }
+
+    /**
+     * The visible article with this current slug, with its body, and its related articles: one
+     * statement, the article's row first (the slug is unique, so the related rows are its own).
+     */
+    Optional<Detail> findVisibleDetailBySlug(String slug, Partner partner) {
+        Map<String, Object> params = new HashMap<>(Map.of("slug", slug));
+        String scope = scoped(partner, params);
+        List<Object[]> results = reads.list("select " + SUMMARY_COLUMNS + ", a.body::text, null" + TAXONOMY + CORRECTIONS
+                + ", 0 as part, 0 as position" + FROM + "where a.slug = :slug and " + scope
+                + " union all select " + SUMMARY_COLUMNS + ", null, null" + TAXONOMY + ", null, 1, r.position" + FROM
+                + "join article_related r on r.related_id = a.id join articles o on o.id = r.article_id where o.slug = :slug and " + scope
+                + " order by part, position", params);
+        if (results.isEmpty() || ((Number) results.get(0)[24]).intValue() != 0) {
+            return Optional.empty();
+        }
+        List<Row> rows = rows(results);
+        return Optional.of(new Detail(rows.get(0), rows.subList(1, rows.size())));
+    }
+
     /** VISIBLE, narrowed to what the partner may see. */
     private String scoped(Partner partner, Map<String, Object> params) {
         List<String> where = new ArrayList<>(List.of(VISIBLE));

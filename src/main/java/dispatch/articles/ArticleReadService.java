@@ -127,20 +127,20 @@ public class ArticleReadService {
 
     /** The article readers can see under this slug, or where a former slug moved to; 404 otherwise. */
     public Lookup get(String slug, Partner partner) {
-        ArticleQueries.Row row = queries.findVisibleBySlug(slug, partner).orElse(null);
-        if (row == null) {
+        ArticleQueries.Detail detail = queries.findVisibleDetailBySlug(slug, partner).orElse(null);
+        if (detail == null) {
             return queries.currentSlugOfFormer(slug).filter(current -> queries.findVisibleBySlug(current, partner).isPresent())
                     .map(current -> new Lookup(null, current, Set.of()))
                     .orElseThrow(() -> ProblemException.notFound("No published article with slug '" + slug + "'"));
         }
-        Keyed<ArticleResponse> whole = whole(row, partner);
+        Keyed<ArticleResponse> whole = whole(detail.article(), detail.related(), partner);
         return new Lookup(whole.value(), null, whole.keys());
     }
 
     /** An article in any status, as readers will see it once published: what a preview link shows. */
     public ArticleResponse preview(UUID id) {
-        return whole(queries.findUndeletedById(id).orElseThrow(() -> ProblemException.notFound("The previewed article no longer exists")), null)
-                .value();
+        ArticleQueries.Row row = queries.findUndeletedById(id).orElseThrow(() -> ProblemException.notFound("The previewed article no longer exists"));
+        return whole(row, queries.explicitRelatedOf(List.of(id), null).getOrDefault(id, List.of()), null).value();
     }
 
     /** Whether readers see an article in this state now; the same rule as {@link ArticleQueries#VISIBLE}. */
@@ -150,10 +150,9 @@ public class ArticleReadService {
                 && (expireAt == null || expireAt.isAfter(now));
     }
 
-    private Keyed<ArticleResponse> whole(ArticleQueries.Row row, Partner partner) {
+    private Keyed<ArticleResponse> whole(ArticleQueries.Row row, List<ArticleQueries.Row> related, Partner partner) {
         JsonNode blocks = parse(row.body());
         Map<String, ArticleQueries.Row> linked = queries.visibleBySlugs(ArticleBodies.relatedSlugs(blocks), partner);
-        List<ArticleQueries.Row> related = queries.explicitRelatedOf(List.of(row.id()), partner).getOrDefault(row.id(), List.of());
         Set<UUID> ids = new LinkedHashSet<>();
         ids.add(row.id());
         related.forEach(r -> ids.add(r.id()));
