@@ -126,7 +126,7 @@ run() { # name url [script] [header]
   local args=(-t2 -c"$CONN" -d"${SECONDS_PER}s" --latency)
   [ -n "$script" ] && args+=(-s "$script")
   [ -n "$header" ] && args+=(-H "$header")
-  [ "$WARM" -gt 0 ] && wrk -t2 -c"$CONN" -d"${WARM}s" ${script:+-s "$script"} ${header:+-H "$header"} "$url" >/dev/null 2>&1
+  [ "$WARM" -gt 0 ] && { wrk -t2 -c"$CONN" -d"${WARM}s" ${script:+-s "$script"} ${header:+-H "$header"} "$url" >/dev/null 2>&1 || true; }
   local result; result=$(wrk "${args[@]}" "$url" 2>&1)
   local rps p50 p99 rss
   rps=$(echo "$result" | awk '/Requests\/sec/{print $2}')
@@ -138,6 +138,14 @@ run() { # name url [script] [header]
   echo "$name: $rps req/s, p50 $p50, p99 $p99"
 }
 
+# after a start the JIT compiles the render paths for a while: exercise them all (unmeasured) first
+warm_start() {
+  [ "$WARM" -gt 0 ] || return 0
+  wrk -t2 -c"$CONN" -d"$((WARM * 3))s" -s "$WORK/random.lua" "$API" >/dev/null 2>&1 || true
+  wrk -t2 -c"$CONN" -d"$((WARM * 3))s" -s "$WORK/mixed.lua" "$API" >/dev/null 2>&1 || true
+}
+
+warm_start
 echo "" >> "$OUT"
 echo "## The app, response cache on" >> "$OUT"
 echo "" >> "$OUT"
@@ -163,6 +171,7 @@ echo "" >> "$OUT"
 echo "| scenario | req/s | p50 | p99 | RSS MB | non-2xx |" >> "$OUT"
 echo "| --- | --- | --- | --- | --- | --- |" >> "$OUT"
 start_app 0
+warm_start
 run "article, uniform" "$API" "$WORK/random.lua"
 run "section front (news, 20)" "$API/api/v1/articles?section=news&limit=20"
 run "cursor page 1" "$API/api/v1/articles?fields=id&limit=20"
@@ -204,7 +213,7 @@ PSQL="psql -h localhost -p $PGPORT -U postgres -d postgres -qAt"
 BINDS=(-D nslugs="$NSLUGS" -D sections="$SECTIONS" -D cursor_at="$CURSOR_AT" -D cursor_id="$CURSOR_ID" -D q="$Q")
 pgb() { # name sql-file
   local common=(-h localhost -p "$PGPORT" -U postgres -n -M prepared -c "$CONN" -j 2 "${BINDS[@]}" -f "$2" postgres)
-  [ "$WARM" -gt 0 ] && pgbench "${common[@]}" -T "$WARM" >/dev/null 2>&1
+  [ "$WARM" -gt 0 ] && { pgbench "${common[@]}" -T "$WARM" >/dev/null 2>&1 || true; }
   local result; result=$(pgbench "${common[@]}" -T "$SECONDS_PER" 2>&1) || true
   local tps lat; tps=$(echo "$result" | awk '/^tps/{print $3}'); lat=$(echo "$result" | awk '/latency average/{print $4}')
   [ -z "$tps" ] && { echo "pgbench $1 failed: $(echo "$result" | grep -m1 -i error)"; tps="failed"; }

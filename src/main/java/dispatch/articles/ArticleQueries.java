@@ -9,6 +9,7 @@ import dispatch.sections.SectionTree;
 import dispatch.tags.api.TagRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -45,9 +46,9 @@ public class ArticleQueries {
             + " where aa.article_id = a.id order by aa.position)";
     /** For rows that only link (sitemaps, related links, counts): no tags or authors. */
     private static final String NO_TAXONOMY = ", null, null";
-    /** The row's corrections and update notes, oldest first, as {kind, text, time} triples. */
-    private static final String CORRECTIONS = ", array(select array[c.kind, c.text, to_char(c.created_at at time zone 'UTC', "
-            + "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')] from article_corrections c where c.article_id = a.id order by c.created_at, c.id)";
+    /** The row's corrections and update notes, oldest first, as {kind, text, microseconds since the epoch} triples. */
+    private static final String CORRECTIONS = ", array(select array[c.kind, c.text, cast(cast(extract(epoch from c.created_at) * 1000000 as bigint) as text)]"
+            + " from article_corrections c where c.article_id = a.id order by c.created_at, c.id)";
     /** How many of the newest matches a relevance-sorted search ranks. */
     static final int RANKED_MATCHES = 1000;
     private static final String TS_QUERY_ALL_LANGUAGES = "(websearch_to_tsquery('english', :q) || websearch_to_tsquery('spanish', :q)"
@@ -412,7 +413,7 @@ public class ArticleQueries {
                 Rows.integer(r[11]), (String) r[12], (String) r[13], (String) r[14], (String) r[15], Rows.integer(r[16]),
                 Rows.integer(r[17]), Rows.string(r[18]), Rows.string(r[19]), r[20] == null ? null : ((Number) r[20]).floatValue(),
                 tuples(r[21], t -> new TagRef(t[0], t[1])), tuples(r[22], t -> new AuthorRef(t[0], t[1])),
-                tuples(r[23], t -> new Correction(t[0], t[1], Instant.parse(t[2]))));
+                tuples(r[23], t -> new Correction(t[0], t[1], Instant.EPOCH.plus(Long.parseLong(t[2]), ChronoUnit.MICROS))));
     }
 
     /** A two-dimensional text array (one inner array per item) as a list; null as an empty list. */

@@ -255,6 +255,9 @@ class EditorialWorkflowTest extends ApiTest {
                 .body("corrections[0].text", equalTo("An earlier version misspelt a name."))
                 .body("updatedAt", not(equalTo(before)));
         given().get("/api/v1/articles?ids=" + slug + "&include=body").then().body("items[0].corrections.kind", contains("correction", "update"));
+        // the public read carries the stored times to the microsecond, as the editorial view reads them
+        List<String> stored = as("editor").get("/api/v1/admin/articles/" + id).path("corrections.createdAt");
+        given().get("/api/v1/articles/" + slug).then().body("corrections.createdAt", equalTo(stored));
     }
 
     @Test
