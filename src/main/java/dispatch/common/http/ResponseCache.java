@@ -266,6 +266,9 @@ public class ResponseCache {
     }
 
     private void store(String key, Entry entry) {
+        if (config.cacheBytes() == 0) {
+            return; // off: a zero-weight cache would still answer from an entry until its eviction ran
+        }
         cache.put(key, entry);
         stale.put(key, entry);
         for (String k : entry.keys()) {
