@@ -3,7 +3,7 @@
 # machine's own ceilings in the same run: nginx serving the identical bytes from a file, and pgbench
 # running the app's own SQL. Loopback only, bounded in time. Usage:
 #   bench/run.sh [articles=100000] [seconds per scenario=15] [connections=32]
-# Every scenario (app, nginx and pgbench alike) first runs WARM seconds (default 5) unmeasured, so the
+# Every scenario (app, nginx and pgbench alike) first runs WARM seconds (default 10) unmeasured, so the
 # figures are the JIT-compiled steady state, not the first seconds after a start. BENCH_DB_DIR=<dir>
 # keeps the generated archive there and reuses it on the next run (a million articles take a while).
 # Writes bench/results/<timestamp>.md (and prints it). Needs: java 17, maven, wrk, nginx, pgbench, curl
@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 ARTICLES=${1:-100000}
 SECONDS_PER=${2:-15}
 CONN=${3:-32}
-WARM=${WARM:-5}
+WARM=${WARM:-10}
 # The JVM settings we recommend for a 2-core instance (docs/operations.md): a small heap and the serial
 # collector keep RSS low and, on 2 cores, serve more than G1 does. Override with JAVA_OPTS.
 JAVA_OPTS=${JAVA_OPTS:--Xmx256m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m}
