@@ -24,7 +24,7 @@ import java.util.UUID;
  * The read side of articles: native SQL shaped for the indexes (keyset paging, no OFFSET), returning
  * rows for a whole page at once, each row with its tags and authors (and, for an article's own row,
  * its corrections) gathered by subselects on their indexes: a page of summaries is one statement,
- * and an article a fixed few (itself, its related articles, the articles its body links to).
+ * and an article one (itself and its related articles) or two (and the articles its body links to).
  *
  * <p>Only what readers may see is ever selected: {@link #VISIBLE}.
  */
@@ -211,7 +211,6 @@ public class ArticleQueries {
         return rows(reads.list("select " + SUMMARY_COLUMNS + ", a.body::text, null" + TAXONOMY + CORRECTIONS + FROM
                 + "where a.id = :id and a.deleted_at is null", Map.of("id", id))).stream().findFirst();
     }
-
 
     /** The corrections and update notes of one article, oldest first: what the editorial view shows. */
     List<Correction> correctionsOf(UUID articleId) {
