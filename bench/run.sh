@@ -224,6 +224,8 @@ APP=$SAVED_APP
 PSQL="psql -h localhost -p $PGPORT -U postgres -d postgres -qAt"
 BINDS=(-D nslugs="$NSLUGS" -D sections="$SECTIONS" -D cursor_at="$CURSOR_AT" -D cursor_id="$CURSOR_ID" -D q="$Q")
 pgb() { # name sql-file
+  # the session settings the app's connections have (application.properties: one generic plan per statement)
+  export PGOPTIONS="-c plan_cache_mode=force_generic_plan"
   local common=(-h localhost -p "$PGPORT" -U postgres -n -M prepared -c "$CONN" -j 2 "${BINDS[@]}" -f "$2" postgres)
   [ "$WARM" -gt 0 ] && { pgbench "${common[@]}" -T "$WARM" >/dev/null 2>&1 || true; }
   local result; result=$(pgbench "${common[@]}" -T "$SECONDS_PER" 2>&1) || true
