@@ -169,10 +169,10 @@ public class ArticleQueries {
         return tsQuery;
     }
 
-    /** The visible article with this current slug, with its body. */
+    /** The visible article with this current slug, with its tags and authors (no body). */
     Optional<Row> findVisibleBySlug(String slug, Partner partner) {
         Map<String, Object> params = new HashMap<>(Map.of("slug", slug));
-        return rows(reads.list("select " + SUMMARY_COLUMNS + ", a.body::text, null" + TAXONOMY + CORRECTIONS + FROM
+        return rows(reads.list("select " + SUMMARY_COLUMNS + ", null, null" + TAXONOMY + ", null" + FROM
                 + "where a.slug = :slug and " + scoped(partner, params), params)).stream().findFirst();
     }
 

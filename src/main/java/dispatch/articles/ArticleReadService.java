@@ -79,10 +79,15 @@ public class ArticleReadService {
 
         List<UUID> ids = page.stream().map(ArticleQueries.Row::id).toList();
         Map<UUID, List<ArticleQueries.Row>> related = withRelated ? queries.explicitRelatedOf(ids, partner) : Map.of();
+        Map<UUID, JsonNode> bodies = new java.util.HashMap<>();
+        if (withBody) {
+            page.forEach(r -> bodies.put(r.id(), parse(r.body())));
+        }
         Map<String, ArticleQueries.Row> linked = withBody
-                ? queries.visibleBySlugs(page.stream().flatMap(r -> ArticleBodies.relatedSlugs(parse(r.body())).stream()).collect(Collectors.toSet()),
+                ? queries.visibleBySlugs(bodies.values().stream().flatMap(b -> ArticleBodies.relatedSlugs(b).stream()).collect(Collectors.toSet()),
                         partner)
                 : Map.of();
+        Map<String, ArticleBodies.RelatedLink> links = relatedLinks(linked);
         Set<UUID> all = new LinkedHashSet<>(ids);
         related.values().forEach(list -> list.forEach(r -> all.add(r.id())));
 
@@ -93,7 +98,7 @@ public class ArticleReadService {
         for (ArticleQueries.Row row : page) {
             ObjectNode item = json.valueToTree(mapper.summary(row));
             if (withBody) {
-                JsonNode blocks = ArticleBodies.publicBlocks(parse(row.body()), relatedLinks(linked));
+                JsonNode blocks = ArticleBodies.publicBlocks(bodies.get(row.id()), links);
                 item.set("body", blocks);
                 item.put("bodyHtml", ArticleBodies.html(blocks));
                 item.set("corrections", json.valueToTree(row.corrections()));
@@ -129,7 +134,7 @@ public class ArticleReadService {
     public Lookup get(String slug, Partner partner) {
         ArticleQueries.Detail detail = queries.findVisibleDetailBySlug(slug, partner).orElse(null);
         if (detail == null) {
-            return queries.currentSlugOfFormer(slug).filter(current -> queries.findVisibleBySlug(current, partner).isPresent())
+            return queries.currentSlugOfFormer(slug).filter(current -> visibleRow(current, partner).isPresent())
                     .map(current -> new Lookup(null, current, Set.of()))
                     .orElseThrow(() -> ProblemException.notFound("No published article with slug '" + slug + "'"));
         }
@@ -198,7 +203,7 @@ public class ArticleReadService {
 
     /** The id of the live article readers can see under this slug; empty for anything else. */
     public Optional<UUID> visibleLiveIdBySlug(String slug) {
-        return queries.findVisibleBySlug(slug, null).filter(row -> "live".equals(row.type())).map(ArticleQueries.Row::id);
+        return visibleRow(slug, null).filter(row -> "live".equals(row.type())).map(ArticleQueries.Row::id);
     }
 
     /** What {@code related} blocks link to, for bodies outside articles (live entries): published targets only. */
@@ -208,7 +213,7 @@ public class ArticleReadService {
 
     /** The id of the article readers can see under this current slug. */
     public Optional<UUID> visibleIdBySlug(String slug) {
-        return queries.findVisibleBySlug(slug, null).map(ArticleQueries.Row::id);
+        return visibleRow(slug, null).map(ArticleQueries.Row::id);
     }
 
     /** Comment counts of the visible articles among these slugs (a stored count: no rows are counted). */
@@ -247,6 +252,11 @@ public class ArticleReadService {
     static ProblemException teaserOnly() {
         return new ProblemException(403, "FORBIDDEN", "Forbidden", "This API key gives teasers only: body and bodyHtml are not included",
                 null, null);
+    }
+
+    /** The visible article under this slug, its summary columns only: enough to know it is there, its id and type. */
+    private Optional<ArticleQueries.Row> visibleRow(String slug, Partner partner) {
+        return Optional.ofNullable(queries.visibleBySlugs(List.of(slug), partner).get(slug));
     }
 
     private Map<String, ArticleBodies.RelatedLink> relatedLinks(Map<String, ArticleQueries.Row> rows) {
