@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -171,6 +172,25 @@ class ArticleListTest extends ApiTest {
                 .body("errors[0].parameter", equalTo("sort"));
         given().get("/api/v1/articles?sort=popular").then().statusCode(400)
                 .body("errors[0].detail", containsString("newest"));
+    }
+
+    @Test
+    void nextLinkNamesTheQueryParametersInNameOrderWhateverOrderTheRequestHadThem() {
+        String section = TestContent.unique("sec");
+        sectionWithArticles(section, 3);
+        String from = "2000-01-01T00:00:00Z";
+        String to = "2100-01-01T00:00:00Z";
+
+        Response reversed = given().get("/api/v1/articles?to=" + to + "&sort=newest&section=" + section + "&limit=2&from=" + from);
+        String next = reversed.jsonPath().getString("next");
+        reversed.then().statusCode(200).header("Link", endsWith("/api/v1/articles?from=" + encode(from) + "&limit=2&section=" + section
+                + "&sort=newest&to=" + encode(to) + "&cursor=" + next + ">; rel=\"next\""));
+        given().get("/api/v1/articles?limit=2&section=" + section + "&from=" + from + "&sort=newest&to=" + to).then().statusCode(200)
+                .header("Link", equalTo(reversed.header("Link")));
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test

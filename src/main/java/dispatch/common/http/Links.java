@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Absolute links into this API, built from its configured public base URL. */
 public final class Links {
@@ -12,11 +13,14 @@ public final class Links {
     private Links() {
     }
 
-    /** The request's own URL with {@code cursor} replaced: the target of {@code Link: <...>; rel="next"}. */
+    /**
+     * The request's own URL with {@code cursor} replaced: the target of {@code Link: <...>; rel="next"}. Parameters
+     * come in name order, so the next page has one URL (one CDN cache entry) whatever order a client wrote them in.
+     */
     public static String withCursor(String apiUrl, UriInfo uri, String cursor) {
         StringBuilder url = new StringBuilder(trimSlash(apiUrl)).append(uri.getPath());
         char separator = '?';
-        for (Map.Entry<String, List<String>> param : uri.getQueryParameters().entrySet()) {
+        for (Map.Entry<String, List<String>> param : new TreeMap<>(uri.getQueryParameters()).entrySet()) {
             if (param.getKey().equals("cursor")) {
                 continue;
             }
