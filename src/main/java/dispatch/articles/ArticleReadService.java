@@ -56,8 +56,23 @@ public class ArticleReadService {
         this.json = json;
     }
 
-    /** A page of article summaries; {@code include} (or {@code fields} naming them) adds bodies and related articles. */
-    public Keyed<Page<JsonNode>> list(ArticleListParams params, Partner partner) {
+    /**
+     * A page of article summaries; {@code include} (or {@code fields} naming them) adds bodies and related articles.
+     * A plain page holds the summary records themselves, written to bytes without a JSON tree in between; a page
+     * that {@code include} or {@code fields} shapes holds trees.
+     */
+    public Keyed<Page<?>> list(ArticleListParams params, Partner partner) {
+        Keyed<Page<Object>> page = page(params, partner, false);
+        return new Keyed<>(page.value(), page.keys());
+    }
+
+    /** The same page with every item as a JSON tree, for renderers that read the items (feeds). */
+    public Keyed<List<JsonNode>> listTrees(ArticleListParams params, Partner partner) {
+        Keyed<Page<Object>> page = page(params, partner, true);
+        return new Keyed<>(page.value().items().stream().map(JsonNode.class::cast).toList(), page.keys());
+    }
+
+    private Keyed<Page<Object>> page(ArticleListParams params, Partner partner, boolean trees) {
         ArticleFilter filter = ArticleFilter.parse(params);
         int limit = QueryValues.limit(params.limit(), DEFAULT_LIMIT, MAX_LIMIT);
         Set<String> include = params.include() == null ? Set.of() : new LinkedHashSet<>(QueryValues.list(params.include(), "include", 5));
@@ -94,8 +109,13 @@ public class ArticleReadService {
         Set<String> keys = listKeys(filter);
         all.forEach(id -> keys.add(CacheKeys.article(id)));
         linked.values().forEach(r -> keys.add(CacheKeys.article(r.id())));
-        List<JsonNode> items = new ArrayList<>(page.size());
+        boolean plain = !trees && !withBody && !withRelated && fields.all();
+        List<Object> items = new ArrayList<>(page.size());
         for (ArticleQueries.Row row : page) {
+            if (plain) {
+                items.add(mapper.summary(row));
+                continue;
+            }
             ObjectNode item = json.valueToTree(mapper.summary(row));
             if (withBody) {
                 JsonNode blocks = ArticleBodies.publicBlocks(bodies.get(row.id()), links);

@@ -1,6 +1,5 @@
 package dispatch.articles;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dispatch.articles.api.ArticleSummary;
@@ -49,7 +48,7 @@ public class ArticleResource {
     public Response list(@BeanParam ArticleListParams params, @Context HttpHeaders headers, @Context UriInfo uri) {
         Partner partner = partners.partner();
         return cache.serve(uri, headers, "list", variant(partner), () -> {
-            Keyed<Page<JsonNode>> page = articles.list(params, partner);
+            Keyed<Page<?>> page = articles.list(params, partner);
             ResponseCache.Rendered rendered = cache.rendered(page.value(), null, page.keys());
             return page.value().next() == null ? rendered
                     : rendered.withHeader("Link", Links.nextHeader(Links.withCursor(config.apiUrl(), uri, page.value().next())));

@@ -57,9 +57,9 @@ class FeedService {
                 limit == null ? Integer.toString(DEFAULT_LIMIT) : limit, null, null, "body");
         List<FeedDocument.Item> items = new ArrayList<>();
         Instant updated = null;
-        var listed = articles.list(params, withFullText(partner));
+        var listed = articles.listTrees(params, withFullText(partner));
         keys.addAll(listed.keys());
-        for (JsonNode article : listed.value().items()) {
+        for (JsonNode article : listed.value()) {
             FeedDocument.Item item = item(article, full);
             items.add(item);
             updated = updated == null || item.updated().isAfter(updated) ? item.updated() : updated;
