@@ -64,6 +64,9 @@ public interface NewsConfig {
     /** Background jobs. */
     Scheduler scheduler();
 
+    /** A streaming read replica for public reads (docs/scaling.md). */
+    Replica replica();
+
     /** Username of an admin account created at start if it does not exist (NEWS_ADMIN_USERNAME). */
     Optional<String> adminUsername();
 
@@ -233,6 +236,28 @@ public interface NewsConfig {
         /** Folder of the generated JWT key pair and preview secret. */
         @WithDefault(".dispatch/secrets")
         String dir();
+    }
+
+    interface Replica {
+        /**
+         * JDBC URL of a streaming (physical) replica of the primary. Unset: every read goes to the primary
+         * (NEWS_REPLICA_URL).
+         */
+        Optional<String> url();
+
+        /** Its user; unset: the primary datasource's (NEWS_REPLICA_USERNAME). */
+        Optional<String> username();
+
+        /** Its password; unset: the primary datasource's (NEWS_REPLICA_PASSWORD). */
+        Optional<String> password();
+
+        /** Connections to the replica, beside the primary's pool. */
+        @WithDefault("16")
+        int maxSize();
+
+        /** How often the replica's replay position (and, after a change, the primary's) is read. */
+        @WithDefault("PT0.1S")
+        java.time.Duration pollInterval();
     }
 
     interface Scheduler {

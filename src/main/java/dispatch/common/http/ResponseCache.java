@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import dispatch.common.NewsConfig;
 import dispatch.common.persistence.DatabaseNotifications;
+import dispatch.common.persistence.ReadReplica;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -101,9 +102,11 @@ public class ResponseCache {
     private final AtomicLong staleServed = new AtomicLong();
 
     private final ValidityHorizon horizon;
+    private final ReadReplica replica;
 
-    ResponseCache(Representations representations, ObjectMapper json, NewsConfig config, ValidityHorizon horizon) {
+    ResponseCache(Representations representations, ObjectMapper json, NewsConfig config, ValidityHorizon horizon, ReadReplica replica) {
         this.horizon = horizon;
+        this.replica = replica;
         this.representations = representations;
         this.json = json;
         this.config = config.http();
@@ -168,7 +171,7 @@ public class ResponseCache {
             long before = epoch.get();
             Rendered rendered;
             try {
-                rendered = render.get();
+                rendered = ReadReplica.publicRead(render);
             } catch (RuntimeException e) {
                 Entry copy = DatabaseFailures.isUnavailable(e) ? stale.getIfPresent(key) : null;
                 if (copy == null) {
@@ -208,6 +211,7 @@ public class ResponseCache {
     /** Drops every stored response that depends on one of {@code keys}. */
     public void invalidate(Collection<String> keys) {
         epoch.incrementAndGet();
+        replica.changed();
         for (String k : keys) {
             Set<String> requests = byKey.remove(k);
             if (requests != null) {
@@ -228,6 +232,7 @@ public class ResponseCache {
 
     public void invalidateAll() {
         epoch.incrementAndGet();
+        replica.changed();
         cache.invalidateAll();
         stale.invalidateAll();
         byKey.clear();

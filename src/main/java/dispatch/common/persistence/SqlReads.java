@@ -29,7 +29,8 @@ import org.hibernate.Session;
  * the number of values and PostgreSQL keeps one prepared plan for it; written {@code in (:ids)} it
  * expands to one parameter per value. Inside a transaction the statement runs on the connection of
  * the current Hibernate session, so it sees the same transaction (flushed first, as Hibernate would
- * before a native query); outside one it takes a pooled connection directly, with no session. The
+ * before a native query); outside one it takes a pooled connection directly, with no session (from
+ * the {@link ReadReplica} when the read renders a public representation and the replica is current). The
  * hot read paths use it instead of Hibernate native queries: those spent more CPU resolving result
  * mappings and parameter bindings than PostgreSQL spent running the statements
  * (docs/benchmarks.md). Rows come back as {@code Object[]} of the driver's types; read them with
@@ -53,12 +54,14 @@ public class SqlReads {
 
     private final EntityManager em;
     private final DataSource dataSource;
+    private final ReadReplica replica;
     private final Cache<String, Parsed> parsed = Caffeine.newBuilder().maximumSize(2_000).build();
     private final LongAdder executed = new LongAdder();
 
-    SqlReads(EntityManager em, DataSource dataSource) {
+    SqlReads(EntityManager em, DataSource dataSource, ReadReplica replica) {
         this.em = em;
         this.dataSource = dataSource;
+        this.replica = replica;
     }
 
     public List<Object[]> list(String sql) {
@@ -97,6 +100,17 @@ public class SqlReads {
             Session session = em.unwrap(Session.class);
             session.flush();
             return session.doReturningWork(connection -> run(connection, text.toString(), values));
+        }
+        DataSource replicaPool = replica.forThisRead();
+        if (replicaPool != null) {
+            try (Connection connection = replicaPool.getConnection()) {
+                return run(connection, text.toString(), values);
+            } catch (SQLException e) {
+                if (!ReadReplica.isReplicaTrouble(e)) {
+                    throw new JDBCException("Read failed: " + e.getMessage(), e);
+                }
+                replica.failed(e);
+            }
         }
         try (Connection connection = dataSource.getConnection()) {
             return run(connection, text.toString(), values);
