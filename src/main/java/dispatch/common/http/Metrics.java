@@ -35,6 +35,8 @@ class Metrics {
         FunctionCounter.builder("dispatch.cache.hits", cache, ResponseCache::hits).description("Responses served from memory").register(registry);
         FunctionCounter.builder("dispatch.cache.misses", cache, ResponseCache::misses).description("Responses rendered").register(registry);
         Gauge.builder("dispatch.cache.entries", cache, ResponseCache::size).description("Responses held").register(registry);
+        FunctionCounter.builder("dispatch.cache.coalesced", cache, ResponseCache::coalesced)
+                .description("Misses answered with the render another request of the same URL had in progress").register(registry);
         FunctionCounter.builder("dispatch.cache.stale.served", cache, ResponseCache::staleServed)
                 .description("Stale responses served while the database was unavailable").register(registry);
         Gauge.builder("dispatch.outbox.pending", this, m -> m.query("select count(*) from webhook_deliveries where status = 'pending'"))

@@ -23,7 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -100,6 +104,11 @@ public class ResponseCache {
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
     private final AtomicLong staleServed = new AtomicLong();
+    private final AtomicLong coalesced = new AtomicLong();
+    /** How long a miss waits for the same key's render in progress: past the statement timeout, so only a stuck render is given up on. */
+    private static final Duration RENDER_WAIT = Duration.ofSeconds(30);
+    /** Renders in progress, by key, for the misses that arrive meanwhile. */
+    private final Map<String, CompletableFuture<Entry>> inFlight = new ConcurrentHashMap<>();
 
     private final ValidityHorizon horizon;
     private final ReadReplica replica;
@@ -166,33 +175,80 @@ public class ResponseCache {
         }
         if (entry != null) {
             hits.incrementAndGet();
-        } else {
-            misses.incrementAndGet();
-            long before = epoch.get();
-            Rendered rendered;
+            return representations.respond(request, entry).build();
+        }
+        misses.incrementAndGet();
+        if (config.cacheBytes() <= 0) { // off means every request renders
+            return render(key, kind, request, render, null);
+        }
+        // Concurrent misses of one key wait for one render (a purged hot story, an expensive search)
+        // instead of each running the same statements: the first renders, the others take its entry.
+        CompletableFuture<Entry> mine = new CompletableFuture<>();
+        CompletableFuture<Entry> running = inFlight.putIfAbsent(key, mine);
+        if (running == null) {
             try {
-                rendered = ReadReplica.publicRead(render);
-            } catch (RuntimeException e) {
-                Entry copy = DatabaseFailures.isUnavailable(e) ? stale.getIfPresent(key) : null;
-                if (copy == null) {
-                    throw e;
-                }
-                staleServed.incrementAndGet();
-                return representations.respond(request, copy).header("Warning", "110 - \"Response is Stale\"").build();
+                return render(key, kind, request, render, mine);
+            } finally {
+                mine.complete(null); // nothing to share (not stored, redirected or failed): the others render
+                inFlight.remove(key, mine);
             }
-            if (rendered.direct() != null) {
-                return rendered.direct();
+        }
+        Entry shared = awaitRender(running);
+        if (shared != null) {
+            coalesced.incrementAndGet();
+            return representations.respond(request, shared).build();
+        }
+        return render(key, kind, request, render, null);
+    }
+
+    /**
+     * Renders and stores; {@code sharing} gets the entry when it is stored (rendered after the last
+     * invalidation, still valid), so that requests waiting for this render can answer with it.
+     */
+    private Response render(String key, String kind, HttpHeaders request, Supplier<Rendered> render, CompletableFuture<Entry> sharing) {
+        long before = epoch.get();
+        Rendered rendered;
+        try {
+            rendered = ReadReplica.publicRead(render);
+        } catch (RuntimeException e) {
+            Entry copy = DatabaseFailures.isUnavailable(e) ? stale.getIfPresent(key) : null;
+            if (copy == null) {
+                throw e;
             }
-            Instant next = horizon.next();
-            Instant validUntil = rendered.validUntil() == null ? next
-                    : next == null ? rendered.validUntil() : next.isBefore(rendered.validUntil()) ? next : rendered.validUntil();
-            entry = Entry.of(rendered.body(), rendered.mediaType(), rendered.lastModified(), rendered.keys(), cacheControl(kind),
-                    rendered.headers(), validUntil, currentRoute());
-            if (epoch.get() == before && (entry.validUntil() == null || entry.validUntil().isAfter(Instant.now()))) {
-                store(key, entry);
+            staleServed.incrementAndGet();
+            return representations.respond(request, copy).header("Warning", "110 - \"Response is Stale\"").build();
+        }
+        if (rendered.direct() != null) {
+            return rendered.direct();
+        }
+        Instant next = horizon.next();
+        Instant validUntil = rendered.validUntil() == null ? next
+                : next == null ? rendered.validUntil() : next.isBefore(rendered.validUntil()) ? next : rendered.validUntil();
+        Entry entry = Entry.of(rendered.body(), rendered.mediaType(), rendered.lastModified(), rendered.keys(), cacheControl(kind),
+                rendered.headers(), validUntil, currentRoute());
+        if (epoch.get() == before && (entry.validUntil() == null || entry.validUntil().isAfter(Instant.now()))) {
+            store(key, entry);
+            if (sharing != null) {
+                sharing.complete(entry);
             }
         }
         return representations.respond(request, entry).build();
+    }
+
+    private static Entry awaitRender(CompletableFuture<Entry> running) {
+        try {
+            return running.get(RENDER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        }
+    }
+
+    /** Responses answered with the entry another request was rendering at the same time. */
+    public long coalesced() {
+        return coalesced.get();
     }
 
     /** The JSON bytes of a representation, for {@link Rendered}. */

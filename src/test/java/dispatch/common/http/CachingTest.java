@@ -10,20 +10,28 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dispatch.common.persistence.SqlReads;
 import dispatch.support.ApiTest;
 import dispatch.support.TestContent;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
@@ -38,6 +46,12 @@ class CachingTest extends ApiTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    SqlReads reads;
+
+    @TestHTTPResource("/")
+    URI baseUri;
 
     /** A published article through the API: [id, slug]. */
     private static String[] published(String section) {
@@ -103,6 +117,30 @@ class CachingTest extends ApiTest {
             Thread.sleep(20);
         }
         assertEquals(404, status, "the other instance's unpublish must reach this instance's cache");
+    }
+
+    @Test
+    void concurrentMissesOfOneUrlShareOneRender() {
+        HttpClient client = HttpClient.newHttpClient();
+        // what one render of a fresh article costs, alone
+        String[] alone = published("news");
+        long before = reads.executed();
+        given().get("/api/v1/articles/" + alone[1]).then().statusCode(200);
+        long oneRender = reads.executed() - before;
+        assertTrue(oneRender > 0);
+
+        for (int round = 0; round < 3; round++) {
+            String[] a = published("news");
+            long start = reads.executed();
+            List<CompletableFuture<HttpResponse<Void>>> responses = new ArrayList<>();
+            for (int i = 0; i < 32; i++) { // a purged hot story: many readers miss at once
+                responses.add(client.sendAsync(HttpRequest.newBuilder(baseUri.resolve("/api/v1/articles/" + a[1])).build(),
+                        HttpResponse.BodyHandlers.discarding()));
+            }
+            responses.forEach(r -> assertEquals(200, r.join().statusCode()));
+            long statements = reads.executed() - start;
+            assertTrue(statements <= 2 * oneRender, "32 concurrent misses ran " + statements + " statements; one render runs " + oneRender);
+        }
     }
 
     @Test
