@@ -124,7 +124,8 @@ public class ArticleQueries {
         } else {
             sql = columns + "null" + TAXONOMY + (withBody ? CORRECTIONS : ", null") + FROM + "where " + String.join(" and ", where) + " order by " + order + " limit " + limit;
         }
-        return rows(reads.list(sql, params));
+        // a text search's best plan depends on how common its words are: plan it for them
+        return rows(tsQuery == null ? reads.list(sql, params) : reads.listPlannedForValues(sql, params));
     }
 
     /** Adds the filter's conditions; returns the tsquery expression when there is a search, else null. */

@@ -37,6 +37,16 @@ class SqlReadsArrayTest {
         assertEquals(List.of(), reads.list("select x from unnest(array['a']) x where x = any(:xs)", Map.of("xs", List.of())));
     }
 
+    @Test
+    void aStatementPlannedForItsValuesLeavesTheConnectionsGenericPlansAsTheyWere() {
+        String setting = "select current_setting('plan_cache_mode')";
+        List<Object> seen = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> List.of( // one connection for all three
+                reads.list(setting, Map.of()).get(0)[0],
+                reads.listPlannedForValues(setting, Map.of()).get(0)[0],
+                reads.list(setting, Map.of()).get(0)[0]));
+        assertEquals(List.of("force_generic_plan", "force_custom_plan", "force_generic_plan"), seen);
+    }
+
     private static List<Object> column(List<Object[]> rows) {
         return rows.stream().map(r -> r[0]).toList();
     }
