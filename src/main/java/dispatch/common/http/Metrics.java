@@ -33,7 +33,8 @@ class Metrics {
 
     void register(@Observes StartupEvent event) {
         FunctionCounter.builder("dispatch.cache.hits", cache, ResponseCache::hits).description("Responses served from memory").register(registry);
-        FunctionCounter.builder("dispatch.cache.misses", cache, ResponseCache::misses).description("Responses rendered").register(registry);
+        FunctionCounter.builder("dispatch.cache.misses", cache, ResponseCache::misses)
+                .description("Responses not found in memory (rendered, or answered with a render in progress: coalesced)").register(registry);
         Gauge.builder("dispatch.cache.entries", cache, ResponseCache::size).description("Responses held").register(registry);
         FunctionCounter.builder("dispatch.cache.coalesced", cache, ResponseCache::coalesced)
                 .description("Misses answered with the render another request of the same URL had in progress").register(registry);
