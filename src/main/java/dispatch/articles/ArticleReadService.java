@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +95,7 @@ public class ArticleReadService {
 
         List<UUID> ids = page.stream().map(ArticleQueries.Row::id).toList();
         Map<UUID, List<ArticleQueries.Row>> related = withRelated ? queries.explicitRelatedOf(ids, partner) : Map.of();
-        Map<UUID, JsonNode> bodies = new java.util.HashMap<>();
+        Map<UUID, JsonNode> bodies = new HashMap<>();
         if (withBody) {
             page.forEach(r -> bodies.put(r.id(), parse(r.body())));
         }
