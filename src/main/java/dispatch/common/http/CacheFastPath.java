@@ -28,7 +28,8 @@ public class CacheFastPath {
     private static final CharSequence API_KEY = HttpHeaders.createOptimized("X-API-Key");
     private static final CharSequence SURROGATE_KEY = HttpHeaders.createOptimized("Surrogate-Key");
     private static final CharSequence CACHE_TAG = HttpHeaders.createOptimized("Cache-Tag");
-    private static final CharSequence ACCEPT_ENCODING = HttpHeaders.createOptimized("Accept-Encoding");
+    private static final CharSequence VARY_ENCODING = HttpHeaders.createOptimized("Accept-Encoding");
+    private static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");
 
     private final ResponseCache cache;
 
@@ -48,7 +49,8 @@ public class CacheFastPath {
             rc.next();
             return;
         }
-        ResponseCache.Entry entry = cache.anonymous(path, canonicalQuery(request.params()));
+        String key = ResponseCache.key("", path, canonicalQuery(request.params()));
+        ResponseCache.Entry entry = cache.anonymous(key);
         if (entry == null) {
             rc.next();
             return;
@@ -56,10 +58,13 @@ public class CacheFastPath {
         if (entry.route() != null) {
             routeForMetrics(entry.route());
         }
+        boolean codesItself = Representations.codesItself(rc);
+        boolean gzip = codesItself && entry.gzipFor(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+        String etag = gzip ? entry.gzipEtag() : entry.etag();
         HttpServerResponse response = rc.response();
         MultiMap headers = response.headers();
-        headers.set(HttpHeaders.ETAG, entry.etag()).set(HttpHeaders.CACHE_CONTROL, entry.cacheControl())
-                .set(HttpHeaders.VARY, ACCEPT_ENCODING);
+        headers.set(HttpHeaders.ETAG, etag).set(HttpHeaders.CACHE_CONTROL, entry.cacheControl())
+                .set(HttpHeaders.VARY, VARY_ENCODING);
         if (!entry.keys().isEmpty()) {
             headers.set(SURROGATE_KEY, entry.surrogateKey()).set(CACHE_TAG, entry.cacheTag());
         }
@@ -70,13 +75,20 @@ public class CacheFastPath {
             entry.headers().forEach(headers::set);
         }
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
-        boolean fresh = ifNoneMatch != null ? Representations.matches(ifNoneMatch, entry.etag())
+        boolean fresh = ifNoneMatch != null ? Representations.matches(ifNoneMatch, etag)
                 : Representations.notModifiedSince(request.getHeader(HttpHeaders.IF_MODIFIED_SINCE), entry.lastModified());
         if (fresh) {
             response.setStatusCode(304).end();
+        } else if (gzip) {
+            // sent as stored: a response that names its coding is passed by the HTTP compressor as it is
+            headers.set(HttpHeaders.CONTENT_TYPE, entry.mediaType()).set(HttpHeaders.CONTENT_ENCODING, GZIP);
+            response.setStatusCode(200).end(Buffer.buffer(entry.gzip()));
         } else {
             headers.set(HttpHeaders.CONTENT_TYPE, entry.mediaType());
-            response.setStatusCode(200).end(Buffer.buffer(entry.body()));
+            if (codesItself) { // identity tells the HTTP/1 compressor to leave this body alone (and is not sent)
+                headers.set(HttpHeaders.CONTENT_ENCODING, HttpHeaders.IDENTITY);
+            }
+            response.setStatusCode(200).end(Buffer.buffer(cache.identity(key, entry)));
         }
     }
 

@@ -36,6 +36,9 @@ class Metrics {
         FunctionCounter.builder("dispatch.cache.misses", cache, ResponseCache::misses)
                 .description("Responses not found in memory (rendered, or answered with a render in progress: coalesced)").register(registry);
         Gauge.builder("dispatch.cache.entries", cache, ResponseCache::size).description("Responses held").register(registry);
+        Gauge.builder("dispatch.cache.bytes", cache, ResponseCache::bytes).baseUnit("bytes")
+                .description("Heap the stored responses take (gzip bodies, inflated copies, headers and index), as weighed against news.http.cache-bytes")
+                .register(registry);
         FunctionCounter.builder("dispatch.cache.coalesced", cache, ResponseCache::coalesced)
                 .description("Misses answered with the render another request of the same URL had in progress").register(registry);
         FunctionCounter.builder("dispatch.cache.stale.served", cache, ResponseCache::staleServed)

@@ -3,6 +3,9 @@ package dispatch.common.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dispatch.common.NewsConfig;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -14,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Turns a public representation into a response: serialized once, with a strong {@code ETag} over
@@ -26,11 +30,15 @@ public class Representations {
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
             .withZone(ZoneOffset.UTC);
 
+    private static final CharSequence GZIP = io.vertx.core.http.HttpHeaders.createOptimized("gzip");
+
     private final ObjectMapper mapper;
+    private final CurrentVertxRequest current;
     private final String cacheControl;
 
-    Representations(ObjectMapper mapper, NewsConfig config) {
+    Representations(ObjectMapper mapper, NewsConfig config, CurrentVertxRequest current) {
         this.mapper = mapper;
+        this.current = current;
         this.cacheControl = config.http().cacheControl().getOrDefault("default", "public, max-age=60");
     }
 
@@ -43,20 +51,48 @@ public class Representations {
     }
 
     /**
-     * Ready bytes of any media type (feeds, sitemaps). 304 when {@code If-None-Match} names these bytes,
-     * or, without it, when {@code If-Modified-Since} is not older than {@code lastModified}.
+     * Ready bytes of any media type, not stored (the change feed). 304 when {@code If-None-Match} names
+     * these bytes, or, without it, when {@code If-Modified-Since} is not older than {@code lastModified};
+     * gzip-coded, with that coding's entity tag, for a client that accepts gzip.
      */
     public Response.ResponseBuilder bytes(HttpHeaders request, byte[] bytes, String mediaType, Instant lastModified) {
-        String etag = etagOf(bytes);
+        RoutingContext context = current.getCurrent();
+        boolean gzip = codesItself(context) && Gzip.accepted(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
+        String etag = gzip ? Gzip.etag(etagOf(bytes)) : etagOf(bytes);
         String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         boolean fresh = ifNoneMatch != null ? matches(ifNoneMatch, etag)
                 : notModifiedSince(request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), lastModified);
-        Response.ResponseBuilder builder = fresh ? Response.notModified() : Response.ok(bytes, mediaType);
+        Response.ResponseBuilder builder = fresh ? Response.notModified() : Response.ok(gzip ? Gzip.compress(bytes) : bytes, mediaType);
+        if (!fresh) {
+            coding(context, gzip);
+        }
         builder.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, cacheControl).header(HttpHeaders.VARY, "Accept-Encoding");
         if (lastModified != null) {
             builder.header(HttpHeaders.LAST_MODIFIED, httpDate(lastModified));
         }
         return builder;
+    }
+
+    /**
+     * Whether the body's coding is chosen here, or left to the HTTP layer's compressor: over HTTP/2
+     * Netty compresses whatever a response names as its coding, so a gzip body would be compressed
+     * twice; there the identity bytes are sent and compressed on the way, as any other response.
+     */
+    static boolean codesItself(RoutingContext context) {
+        return context == null || context.request().version() != HttpVersion.HTTP_2;
+    }
+
+    /**
+     * Names the coding of the body on the HTTP response itself, replacing the {@code identity} that
+     * Quarkus puts there to keep its compressor off (a JAX-RS header would be added beside it, and the
+     * compressor would then drop both). {@code identity} keeps an HTTP/1 body as it is (and is not
+     * sent): the coding is chosen here, once, for a body whose entity tag names it.
+     */
+    private static void coding(RoutingContext context, boolean gzip) {
+        if (context != null && codesItself(context)) {
+            context.response().headers().set(io.vertx.core.http.HttpHeaders.CONTENT_ENCODING,
+                    gzip ? GZIP : io.vertx.core.http.HttpHeaders.IDENTITY);
+        }
     }
 
     static boolean notModifiedSince(String ifModifiedSince, Instant lastModified) {
@@ -72,16 +108,23 @@ public class Representations {
     }
 
     /**
-     * Answers with a stored response: 304 when the client holds these bytes, else 200; with the
+     * Answers with a stored response: 304 when the client holds these bytes, else 200; gzip-coded (with
+     * the gzip coding's own entity tag) when {@code gzip}, else the bytes of {@code identity}; with the
      * surrogate keys it depends on as {@code Surrogate-Key} (Fastly style, space-separated) and
      * {@code Cache-Tag} (Cloudflare style, comma-separated) for CDN purges.
      */
-    Response.ResponseBuilder respond(HttpHeaders request, ResponseCache.Entry entry) {
+    Response.ResponseBuilder respond(HttpHeaders request, ResponseCache.Entry entry, boolean gzipAccepted, Supplier<byte[]> identity) {
+        RoutingContext context = current.getCurrent();
+        boolean gzip = gzipAccepted && codesItself(context);
+        String etag = gzip ? entry.gzipEtag() : entry.etag();
         String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-        boolean fresh = ifNoneMatch != null ? matches(ifNoneMatch, entry.etag())
+        boolean fresh = ifNoneMatch != null ? matches(ifNoneMatch, etag)
                 : notModifiedSince(request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), entry.lastModified());
-        Response.ResponseBuilder builder = fresh ? Response.notModified() : Response.ok(entry.body(), entry.mediaType());
-        builder.header(HttpHeaders.ETAG, entry.etag()).header(HttpHeaders.CACHE_CONTROL, entry.cacheControl())
+        Response.ResponseBuilder builder = fresh ? Response.notModified() : Response.ok(gzip ? entry.gzip() : identity.get(), entry.mediaType());
+        if (!fresh) {
+            coding(context, gzip);
+        }
+        builder.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, entry.cacheControl())
                 .header(HttpHeaders.VARY, "Accept-Encoding");
         if (!entry.keys().isEmpty()) {
             builder.header("Surrogate-Key", entry.surrogateKey()).header("Cache-Tag", entry.cacheTag());

@@ -44,21 +44,57 @@ import java.util.function.Supplier;
 public class ResponseCache {
 
     /**
-     * A response as stored: the bytes and everything needed to answer with them, header values
-     * included, formatted once when stored rather than on every hit.
+     * A response as stored: its gzip coding, compressed once, and everything needed to answer with it,
+     * header values included, formatted once when stored rather than on every hit. {@code identity}
+     * is there only while a response is being rendered: a stored entry holds the gzip bytes alone, and
+     * the clients that do not accept gzip are sent them inflated ({@link #identity}).
      */
-    public record Entry(byte[] body, String mediaType, String etag, Instant lastModified, Set<String> keys, String cacheControl,
-            Map<String, String> headers, Instant validUntil, String surrogateKey, String cacheTag, String lastModifiedHttp,
-            String route) {
+    public record Entry(byte[] identity, byte[] gzip, int length, String mediaType, String etag, String gzipEtag, Instant lastModified,
+            Set<String> keys, String cacheControl, Map<String, String> headers, Instant validUntil, String surrogateKey, String cacheTag,
+            String lastModifiedHttp, String route) {
 
-        static Entry of(byte[] body, String mediaType, Instant lastModified, Set<String> keys, String cacheControl,
+        static Entry of(byte[] body, boolean compress, String mediaType, Instant lastModified, Set<String> keys, String cacheControl,
                 Map<String, String> headers, Instant validUntil, String route) {
             List<String> sorted = keys.stream().sorted().toList();
-            return new Entry(body, mediaType, Representations.etagOf(body), lastModified, Set.copyOf(keys), cacheControl, headers,
-                    validUntil, String.join(" ", sorted), String.join(",", sorted),
+            String etag = Representations.etagOf(body);
+            return new Entry(body, compress ? Gzip.compress(body) : null, body.length, mediaType, etag, Gzip.etag(etag), lastModified,
+                    Set.copyOf(keys), cacheControl, headers, validUntil, String.join(" ", sorted), String.join(",", sorted),
                     lastModified == null ? null : Representations.httpDate(lastModified), route);
         }
+
+        /** The entry as the cache keeps it: without the identity bytes. */
+        Entry stored() {
+            return new Entry(null, gzip, length, mediaType, etag, gzipEtag, lastModified, keys, cacheControl, headers, validUntil,
+                    surrogateKey, cacheTag, lastModifiedHttp, route);
+        }
+
+        /** Whether this client is sent the gzip coding. */
+        boolean gzipFor(String acceptEncoding) {
+            return gzip != null && Gzip.accepted(acceptEncoding);
+        }
+
+        /**
+         * What the entry costs the heap, near enough: its bytes, plus what the entry, its strings, its
+         * two cache nodes and its place in the surrogate-key index take (measured with a heap
+         * histogram, docs/benchmarks.md). The cache's byte budget is a budget of real memory.
+         */
+        int weight(String key) {
+            int strings = 2 * (surrogateKey.length() + 40) + 2 * (etag.length() + 40) + (lastModifiedHttp == null ? 0 : 72)
+                    + 2 * key.length();
+            int index = keys.size() * ENTRY_INDEX_BYTES_PER_KEY;
+            int headerBytes = 0;
+            for (Map.Entry<String, String> header : headers.entrySet()) {
+                headerBytes += header.getKey().length() + header.getValue().length() + 96;
+            }
+            return (gzip == null ? 0 : gzip.length + 16) + (identity == null ? 0 : identity.length + 16) + ENTRY_BYTES + strings + index
+                    + headerBytes;
+        }
     }
+
+    /** The entry record, its instants, its copied key set and the two cache nodes (fresh and stale). */
+    static final int ENTRY_BYTES = 480;
+    /** Per surrogate key of an entry: its slot in the key set and its node in the key index. */
+    static final int ENTRY_INDEX_BYTES_PER_KEY = 112;
 
     /**
      * Where Quarkus REST leaves the matched route template ({@code /api/v1/articles/{slug}}) for the
@@ -99,6 +135,13 @@ public class ResponseCache {
     private final Cache<String, Entry> cache;
     /** Copies kept after their freshness ran out, served only while the database is unavailable (stale-if-error). */
     private final Cache<String, Entry> stale;
+    /**
+     * Inflated copies of stored entries for the clients that do not accept gzip, in an eighth of the
+     * cache's bytes (the entries have the rest): a hot story is inflated once, not on every request.
+     * A copy is used only with the very entry it was made of, so a purge or a new render never meets
+     * an old copy.
+     */
+    private final Cache<String, Inflated> inflated;
     private final Map<String, Set<String>> byKey = new ConcurrentHashMap<>();
     private final AtomicLong epoch = new AtomicLong();
     private final AtomicLong hits = new AtomicLong();
@@ -110,6 +153,13 @@ public class ResponseCache {
     /** Renders in progress, by key, for the misses that arrive meanwhile. */
     private final Map<String, CompletableFuture<Entry>> inFlight = new ConcurrentHashMap<>();
 
+    private record Inflated(Entry entry, byte[] body) {
+    }
+
+    private static long inflatedBytes(long cacheBytes) {
+        return cacheBytes / 8;
+    }
+
     private final ValidityHorizon horizon;
     private final ReadReplica replica;
 
@@ -119,9 +169,10 @@ public class ResponseCache {
         this.representations = representations;
         this.json = json;
         this.config = config.http();
+        long entryBytes = this.config.cacheBytes() - inflatedBytes(this.config.cacheBytes());
         this.cache = Caffeine.newBuilder()
-                .maximumWeight(this.config.cacheBytes())
-                .weigher((String key, Entry entry) -> entry.body().length + key.length() + 256)
+                .maximumWeight(entryBytes)
+                .weigher((String key, Entry entry) -> entry.weight(key))
                 .expireAfter(new com.github.benmanes.caffeine.cache.Expiry<String, Entry>() {
                     @Override
                     public long expireAfterCreate(String key, Entry entry, long now) {
@@ -143,15 +194,20 @@ public class ResponseCache {
                     }
                 })
                 .build();
+        this.inflated = Caffeine.newBuilder()
+                .maximumWeight(Math.max(1, inflatedBytes(this.config.cacheBytes())))
+                .weigher((String key, Inflated copy) -> copy.body().length + 2 * key.length() + 160)
+                .build();
         this.stale = Caffeine.newBuilder()
-                .maximumWeight(Math.max(1, this.config.cacheBytes()))
-                .weigher((String key, Entry entry) -> entry.body().length + key.length() + 256)
+                .maximumWeight(Math.max(1, entryBytes))
+                .weigher((String key, Entry entry) -> entry.weight(key))
                 .expireAfterWrite(Duration.ofDays(1))
                 // the stale copy lives longest: the key index follows it, so a purge always reaches both
                 .removalListener((String key, Entry entry, RemovalCause cause) -> {
                     if (cause.wasEvicted()) {
                         cache.invalidate(key); // keep every fresh entry indexed
                     }
+                    inflated.invalidate(key);
                     if (entry != null && cause != RemovalCause.REPLACED) {
                         entry.keys().forEach(k -> byKey.computeIfPresent(k, (x, set) -> {
                             set.remove(key);
@@ -175,7 +231,7 @@ public class ResponseCache {
         }
         if (entry != null) {
             hits.incrementAndGet();
-            return representations.respond(request, entry).build();
+            return respond(request, key, entry).build();
         }
         misses.incrementAndGet();
         if (config.cacheBytes() <= 0) { // off means every request renders
@@ -196,7 +252,7 @@ public class ResponseCache {
         Entry shared = awaitRender(running);
         if (shared != null) {
             coalesced.incrementAndGet();
-            return representations.respond(request, shared).build();
+            return respond(request, key, shared).build();
         }
         return render(key, kind, request, render, null);
     }
@@ -216,7 +272,7 @@ public class ResponseCache {
                 throw e;
             }
             staleServed.incrementAndGet();
-            return representations.respond(request, copy).header("Warning", "110 - \"Response is Stale\"").build();
+            return respond(request, key, copy).header("Warning", "110 - \"Response is Stale\"").build();
         }
         if (rendered.direct() != null) {
             return rendered.direct();
@@ -224,15 +280,18 @@ public class ResponseCache {
         Instant next = horizon.next();
         Instant validUntil = rendered.validUntil() == null ? next
                 : next == null ? rendered.validUntil() : next.isBefore(rendered.validUntil()) ? next : rendered.validUntil();
-        Entry entry = Entry.of(rendered.body(), rendered.mediaType(), rendered.lastModified(), rendered.keys(), cacheControl(kind),
-                rendered.headers(), validUntil, currentRoute());
+        // off, the body is compressed only for a client that takes gzip (what on-the-fly compression costs)
+        boolean compress = config.cacheBytes() > 0 || Gzip.accepted(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
+        Entry entry = Entry.of(rendered.body(), compress, rendered.mediaType(), rendered.lastModified(), rendered.keys(),
+                cacheControl(kind), rendered.headers(), validUntil, currentRoute());
         if (epoch.get() == before && (entry.validUntil() == null || entry.validUntil().isAfter(Instant.now()))) {
-            store(key, entry);
+            Entry stored = entry.stored();
+            store(key, stored);
             if (sharing != null) {
-                sharing.complete(entry);
+                sharing.complete(stored);
             }
         }
-        return representations.respond(request, entry).build();
+        return respond(request, key, entry).build();
     }
 
     private static Entry awaitRender(CompletableFuture<Entry> running) {
@@ -244,6 +303,27 @@ public class ResponseCache {
         } catch (ExecutionException | TimeoutException e) {
             return null;
         }
+    }
+
+    private Response.ResponseBuilder respond(HttpHeaders request, String key, Entry entry) {
+        return representations.respond(request, entry, entry.gzipFor(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING)),
+                () -> identity(key, entry));
+    }
+
+    /** The uncompressed bytes of a stored entry, inflated at most once while it stays hot. */
+    byte[] identity(String key, Entry entry) {
+        if (entry.identity() != null) {
+            return entry.identity();
+        }
+        Inflated copy = inflated.getIfPresent(key);
+        if (copy != null && copy.entry() == entry) {
+            return copy.body();
+        }
+        byte[] body = Gzip.inflate(entry.gzip(), entry.length());
+        if (config.cacheBytes() > 0) {
+            inflated.put(key, new Inflated(entry, body));
+        }
+        return body;
     }
 
     /** Responses answered with the entry another request was rendering at the same time. */
@@ -273,6 +353,7 @@ public class ResponseCache {
             if (requests != null) {
                 requests.forEach(cache::invalidate);
                 requests.forEach(stale::invalidate);
+                requests.forEach(inflated::invalidate);
             }
         }
     }
@@ -291,6 +372,7 @@ public class ResponseCache {
         replica.changed();
         cache.invalidateAll();
         stale.invalidateAll();
+        inflated.invalidateAll();
         byKey.clear();
     }
 
@@ -321,6 +403,12 @@ public class ResponseCache {
         return cache.estimatedSize();
     }
 
+    /** The weight of what is held, fresh and stale copies and inflated copies together: about the heap it takes. */
+    public long bytes() {
+        return stale.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L)
+                + inflated.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
+    }
+
     String cacheControl(String kind) {
         return config.cacheControl().getOrDefault(kind, config.cacheControl().getOrDefault("default",
                 "public, max-age=60, s-maxage=60, stale-while-revalidate=30, stale-if-error=86400"));
@@ -337,9 +425,9 @@ public class ResponseCache {
         }
     }
 
-    /** A stored response for an anonymous request, if there is one still valid (the HTTP fast path). */
-    Entry anonymous(String path, String canonicalQuery) {
-        Entry entry = cache.getIfPresent(key("", path, canonicalQuery));
+    /** A stored response for an anonymous request ({@link #key} with no variant), if there is one still valid (the HTTP fast path). */
+    Entry anonymous(String key) {
+        Entry entry = cache.getIfPresent(key);
         if (entry == null || (entry.validUntil() != null && !entry.validUntil().isAfter(Instant.now()))) {
             return null;
         }

@@ -187,10 +187,110 @@ class CachingTest extends ApiTest {
         assertTrue(lastPurgeAt().isBefore(before), "a draft's edit purges nothing");
     }
 
+    private HttpResponse<byte[]> fetch(String path, String... headers) {
+        return fetch(HttpClient.Version.HTTP_1_1, path, headers);
+    }
+
+    private HttpResponse<byte[]> fetch(HttpClient.Version version, String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(baseUri.resolve(path)).version(version); // no Accept-Encoding of its own
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String header(HttpResponse<?> response, String name) {
+        return response.headers().firstValue(name).orElse(null);
+    }
+
+    private static byte[] gunzip(byte[] gzip) {
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip))) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
-    void responsesAreCompressedForClientsThatAccept() {
-        given().header("Accept-Encoding", "gzip").get("/api/v1/articles?limit=50").then().statusCode(200)
-                .header("Content-Encoding", "gzip");
+    void gzipClientsGetTheStoredCodingWithATagOfItsOwnAndOtherClientsTheSameBytesInflated() {
+        String article = "/api/v1/articles/" + published("russia")[1];
+        var zipped = fetch(article, "Accept-Encoding", "gzip"); // a miss, rendered by the resource
+        var plain = fetch(article); // a hit from the HTTP layer, inflated
+        var zippedHit = fetch(article, "Accept-Encoding", "gzip, deflate, br");
+        var plainHit = fetch(article, "Accept-Encoding", "identity");
+        assertEquals(200, zipped.statusCode());
+        assertEquals("gzip", header(zipped, "Content-Encoding"));
+        assertEquals(null, header(plain, "Content-Encoding"));
+        assertTrue(header(plain, "Vary").contains("Accept-Encoding") && header(zipped, "Vary").contains("Accept-Encoding"));
+        assertTrue(new String(plain.body(), java.nio.charset.StandardCharsets.UTF_8).startsWith("{"));
+        assertTrue(Arrays.equals(plain.body(), gunzip(zipped.body())), "both codings carry the same representation");
+        assertTrue(Arrays.equals(zipped.body(), zippedHit.body()) && Arrays.equals(plain.body(), plainHit.body()));
+        assertEquals(Gzip.etag(header(plain, "ETag")), header(zipped, "ETag"), "a strong tag per coding");
+        assertEquals(header(zipped, "ETag"), header(zippedHit, "ETag"));
+        assertEquals(header(plain, "ETag"), header(plainHit, "ETag"));
+
+        // revalidation compares with the tag of the coding this client would be sent
+        String plainTag = header(plain, "ETag");
+        String zippedTag = header(zipped, "ETag");
+        assertEquals(304, fetch(article, "Accept-Encoding", "gzip", "If-None-Match", zippedTag).statusCode());
+        assertEquals(304, fetch(article, "If-None-Match", plainTag).statusCode());
+        var other = fetch(article, "Accept-Encoding", "gzip", "If-None-Match", plainTag);
+        assertEquals(200, other.statusCode());
+        assertEquals("gzip", header(other, "Content-Encoding"));
+        assertEquals(200, fetch(article, "If-None-Match", zippedTag).statusCode());
+
+        // clients that refuse gzip get the identity bytes: the HTTP layer adds no coding of its own
+        for (String refusing : List.of("deflate", "br;q=1, gzip;q=0", "gzip;q=0, *")) {
+            var response = fetch(article, "Accept-Encoding", refusing);
+            assertEquals(null, header(response, "Content-Encoding"), refusing);
+            assertEquals(plainTag, header(response, "ETag"), refusing);
+            assertTrue(Arrays.equals(plain.body(), response.body()), refusing);
+        }
+
+        // a list first rendered for a client without gzip is stored compressed all the same
+        String list = "/api/v1/articles?section=russia&limit=20";
+        var listPlain = fetch(list);
+        var listZipped = fetch(list, "Accept-Encoding", "gzip");
+        assertEquals(null, header(listPlain, "Content-Encoding"));
+        assertEquals("gzip", header(listZipped, "Content-Encoding"));
+        assertTrue(Arrays.equals(listPlain.body(), gunzip(listZipped.body())));
+        assertTrue(listZipped.body().length * 3 < listPlain.body().length, "a page of summaries shrinks several times");
+
+        // a media type Quarkus would not compress (a JSON Feed) keeps the coding its body has
+        var feed = fetch("/feeds/sections/russia.json", "Accept-Encoding", "gzip");
+        assertEquals("gzip", header(feed, "Content-Encoding"));
+        assertTrue(new String(gunzip(feed.body()), java.nio.charset.StandardCharsets.UTF_8).startsWith("{"));
+
+        // over HTTP/2 (cleartext upgrade) the HTTP layer compresses: once, and names no identity coding
+        var h2Zipped = fetch(HttpClient.Version.HTTP_2, article, "Accept-Encoding", "gzip");
+        var h2Plain = fetch(HttpClient.Version.HTTP_2, article);
+        assertEquals(HttpClient.Version.HTTP_2, h2Zipped.version());
+        assertEquals("gzip", header(h2Zipped, "Content-Encoding"));
+        assertTrue(Arrays.equals(plain.body(), gunzip(h2Zipped.body())), "compressed once");
+        assertEquals(null, header(h2Plain, "Content-Encoding"));
+        assertTrue(Arrays.equals(plain.body(), h2Plain.body()));
+    }
+
+    @Test
+    void anEditReachesClientsOfEitherCodingAtOnce() {
+        String[] a = published("russia");
+        String article = "/api/v1/articles/" + a[1];
+        for (int i = 0; i < 2; i++) { // a miss, then a hit that keeps an inflated copy
+            fetch(article);
+            fetch(article, "Accept-Encoding", "gzip");
+        }
+        patchHeadline(a[0], "Corrected for every coding");
+        for (int i = 0; i < 2; i++) { // the render after the purge, then a hit from the new entry
+            String plain = new String(fetch(article).body(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(plain.contains("Corrected for every coding"), plain);
+            var zipped = fetch(article, "Accept-Encoding", "gzip");
+            String unzipped = new String(gunzip(zipped.body()), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(unzipped.contains("Corrected for every coding"), unzipped);
+        }
     }
 
     private Set<String> lastPurge() {
