@@ -59,7 +59,7 @@ public class CacheFastPath {
             routeForMetrics(entry.route());
         }
         boolean codesItself = Representations.codesItself(rc);
-        boolean gzip = codesItself && entry.gzipFor(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+        boolean gzip = Representations.sendsGzip(rc, entry, request.getHeader(HttpHeaders.ACCEPT_ENCODING));
         String etag = gzip ? entry.gzipEtag() : entry.etag();
         HttpServerResponse response = rc.response();
         MultiMap headers = response.headers();

@@ -82,6 +82,11 @@ public class Representations {
         return context == null || context.request().version() != HttpVersion.HTTP_2;
     }
 
+    /** Whether this request is sent a stored entry's gzip bytes as they are. */
+    static boolean sendsGzip(RoutingContext context, ResponseCache.Entry entry, String acceptEncoding) {
+        return codesItself(context) && entry.gzipFor(acceptEncoding);
+    }
+
     /**
      * Names the coding of the body on the HTTP response itself, replacing the {@code identity} that
      * Quarkus puts there to keep its compressor off (a JAX-RS header would be added beside it, and the
@@ -109,13 +114,13 @@ public class Representations {
 
     /**
      * Answers with a stored response: 304 when the client holds these bytes, else 200; gzip-coded (with
-     * the gzip coding's own entity tag) when {@code gzip}, else the bytes of {@code identity}; with the
-     * surrogate keys it depends on as {@code Surrogate-Key} (Fastly style, space-separated) and
-     * {@code Cache-Tag} (Cloudflare style, comma-separated) for CDN purges.
+     * the gzip coding's own entity tag) for a client that accepts it, else the bytes of
+     * {@code identity}; with the surrogate keys it depends on as {@code Surrogate-Key} (Fastly style,
+     * space-separated) and {@code Cache-Tag} (Cloudflare style, comma-separated) for CDN purges.
      */
-    Response.ResponseBuilder respond(HttpHeaders request, ResponseCache.Entry entry, boolean gzipAccepted, Supplier<byte[]> identity) {
+    Response.ResponseBuilder respond(HttpHeaders request, ResponseCache.Entry entry, Supplier<byte[]> identity) {
         RoutingContext context = current.getCurrent();
-        boolean gzip = gzipAccepted && codesItself(context);
+        boolean gzip = sendsGzip(context, entry, request.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
         String etag = gzip ? entry.gzipEtag() : entry.etag();
         String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         boolean fresh = ifNoneMatch != null ? matches(ifNoneMatch, etag)

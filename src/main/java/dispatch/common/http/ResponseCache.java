@@ -306,8 +306,7 @@ public class ResponseCache {
     }
 
     private Response.ResponseBuilder respond(HttpHeaders request, String key, Entry entry) {
-        return representations.respond(request, entry, entry.gzipFor(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING)),
-                () -> identity(key, entry));
+        return representations.respond(request, entry, () -> identity(key, entry));
     }
 
     /** The uncompressed bytes of a stored entry, inflated at most once while it stays hot. */
@@ -352,8 +351,7 @@ public class ResponseCache {
             Set<String> requests = byKey.remove(k);
             if (requests != null) {
                 requests.forEach(cache::invalidate);
-                requests.forEach(stale::invalidate);
-                requests.forEach(inflated::invalidate);
+                requests.forEach(stale::invalidate); // and, through its removal listener, the inflated copies
             }
         }
     }
@@ -372,7 +370,6 @@ public class ResponseCache {
         replica.changed();
         cache.invalidateAll();
         stale.invalidateAll();
-        inflated.invalidateAll();
         byKey.clear();
     }
 
