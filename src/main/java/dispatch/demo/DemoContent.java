@@ -14,6 +14,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hibernate.Session;
 
@@ -45,6 +53,7 @@ class DemoContent {
         em.unwrap(Session.class).doWork(connection -> {
             try (var noTimeout = connection.createStatement()) {
                 noTimeout.execute("set local statement_timeout = 0"); // a large archive takes a while to write
+                noTimeout.execute("set local lock_timeout = 0"); // and another instance starting meanwhile waits for it
             }
             try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
                 lock.setLong(1, LOCK_KEY);
@@ -53,17 +62,8 @@ class DemoContent {
             if (hasArticles(connection)) {
                 return;
             }
-            DemoWriter writer = new DemoWriter(json);
-            writer.addDocument(sample());
-            new DemoGenerator(writer, 20231122L, Instant.now()).generate(generatedArticles, () -> {
-                try {
-                    writer.flush(connection);
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            written.set(writer.flush(connection));
-            writer.finish(connection);
+            written.set(write(connection, generatedArticles));
+            DemoWriter.finish(connection);
             try (var analyze = connection.createStatement()) {
                 // fresh planner statistics: without them the first minutes after a bulk load plan blind
                 analyze.execute("analyze");
@@ -71,6 +71,50 @@ class DemoContent {
         });
         sections.invalidate();
         return written.get();
+    }
+
+    /**
+     * Generates the archive on a thread of its own while this one writes what it has encoded so far:
+     * PostgreSQL's backend works through one chunk while the next is generated on the other core.
+     */
+    private int write(Connection connection, int generatedArticles) throws SQLException {
+        DemoWriter writer = new DemoWriter(json);
+        BlockingQueue<List<Copy>> chunks = new ArrayBlockingQueue<>(1);
+        List<Copy> end = new java.util.ArrayList<>(0); // compared by identity
+        ExecutorService generating = Executors.newSingleThreadExecutor(r -> new Thread(r, "demo-generator"));
+        try {
+            Future<?> generated = generating.submit(() -> {
+                writer.addDocument(sample());
+                new DemoGenerator(writer, 20231122L, Instant.now()).generate(generatedArticles, () -> put(chunks, writer.encode()));
+                put(chunks, writer.encode());
+                put(chunks, end);
+                return null;
+            });
+            for (List<Copy> chunk; (chunk = chunks.poll(1, TimeUnit.SECONDS)) != end;) {
+                if (chunk != null) {
+                    DemoWriter.write(connection, chunk);
+                } else if (generated.isDone()) {
+                    generated.get(); // rethrows what stopped the generator; if it ended well, the end marker is queued
+                }
+            }
+            return writer.articlesEncoded();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading demo content", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("generating demo content failed", e.getCause());
+        } finally {
+            generating.shutdownNow();
+        }
+    }
+
+    private static void put(BlockingQueue<List<Copy>> chunks, List<Copy> chunk) {
+        try {
+            chunks.put(chunk);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("demo content writer stopped", e);
+        }
     }
 
     private static boolean hasArticles(Connection connection) throws SQLException {

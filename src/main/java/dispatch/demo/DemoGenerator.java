@@ -93,6 +93,7 @@ final class DemoGenerator {
 
     private final DemoWriter writer;
     private final Random random;
+    private final Random readers;
     private final Instant now;
     private final List<String> tagSlugs = new ArrayList<>();
     private final List<String> authorSlugs = new ArrayList<>();
@@ -101,10 +102,11 @@ final class DemoGenerator {
     DemoGenerator(DemoWriter writer, long seed, Instant now) {
         this.writer = writer;
         this.random = new Random(seed);
+        this.readers = new Random(~seed); // comments draw from their own sequence: the articles stay the same archive
         this.now = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
-    static final int CHUNK = 2000;
+    static final int CHUNK = 1000;
 
     /** Generates {@code count} articles, calling {@code checkpoint} after every chunk so they can be written out. */
     void generate(int count, Runnable checkpoint) {
@@ -186,10 +188,26 @@ final class DemoGenerator {
         writer.article(new DemoWriter.ArticleSpec(slug, type, status, section(type, place), spanish ? "es" : "en", publishedAt,
                 headline, random.nextInt(4) == 0 ? headline.substring(0, Math.min(headline.length(), 60)) : null,
                 standfirst(spanish, place, object), body, List.copyOf(tags), authors, related,
-                random.nextInt(5) == 0 ? null : image(index, place, spanish)));
+                random.nextInt(5) == 0 ? null : image(index, place, spanish), comments(status, publishedAt)));
         if ("published".equals(status)) {
             published.add(slug);
         }
+    }
+
+    /** For about a fifth of the published articles, 1 to 12 approved reader comments seven minutes apart, none later than now. */
+    private List<Instant> comments(String status, Instant publishedAt) {
+        if (!"published".equals(status) || readers.nextInt(5) != 0) {
+            return List.of();
+        }
+        List<Instant> times = new ArrayList<>();
+        for (int n = 1, count = 1 + readers.nextInt(12); n <= count; n++) {
+            Instant at = publishedAt.plus(Duration.ofMinutes(7L * n));
+            if (at.isAfter(now)) {
+                break;
+            }
+            times.add(at);
+        }
+        return times;
     }
 
     /** Opinion goes to the opinion desk; a third of the rest to a topical desk, the others to the place's region. */

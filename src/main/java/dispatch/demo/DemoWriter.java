@@ -3,11 +3,8 @@ package dispatch.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dispatch.articles.ArticleBodies;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,17 +13,18 @@ import java.util.Map;
 import java.util.UUID;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
 
 /**
- * Collects demo rows by slug and writes them in foreign-key order, in chunks, the articles by
- * {@code COPY} and the rest with JDBC batches, so that a large generated archive loads in little
- * memory and as fast as PostgreSQL's per-row work allows.
+ * Collects demo rows by slug and encodes them in chunks as {@code COPY} data in foreign-key order,
+ * so that a large generated archive loads in little memory and as fast as PostgreSQL's per-row work
+ * allows.
  */
 final class DemoWriter {
 
     record ArticleSpec(String slug, String type, String status, String section, String language, Instant publishedAt,
             String headline, String socialHeadline, String standfirst, JsonNode body, List<String> tags, List<String> authors,
-            List<String> related, JsonNode heroImage) {
+            List<String> related, JsonNode heroImage, List<Instant> comments) {
     }
 
     private record SectionRow(UUID id, String slug, String name, UUID parentId, int position) {
@@ -79,129 +77,93 @@ final class DemoWriter {
                 a.get("section").asText(), a.path("language").asText("en"), Instant.parse(a.get("publishedAt").asText()),
                 a.get("headline").asText(), a.path("socialHeadline").asText(null), a.path("standfirst").asText(null), a.get("body"),
                 strings(a.path("tags")), strings(a.path("authors")), strings(a.path("related")),
-                a.hasNonNull("heroImage") ? a.get("heroImage") : null)));
+                a.hasNonNull("heroImage") ? a.get("heroImage") : null, List.of())));
     }
 
-    private boolean taxonomyWritten;
-    private int written;
+    private boolean taxonomyEncoded;
+    private int encoded;
 
-    /** Writes everything collected so far and forgets the articles (not their ids); returns articles written in all. */
-    int flush(Connection connection) throws SQLException {
-        if (!taxonomyWritten) {
-            writeTaxonomy(connection);
-            taxonomyWritten = true;
+    /** How many articles {@link #encode()} has returned in all. */
+    int articlesEncoded() {
+        return encoded;
+    }
+
+    /**
+     * The rows collected since the last call as {@code COPY} data, in foreign-key order (the taxonomy
+     * the first time, then images, articles, their links and comments); forgets the articles (not
+     * their ids), so that a large archive is generated in little memory. Touches no database, so the
+     * next chunk is encoded while the last one is written.
+     */
+    List<Copy> encode() {
+        List<Copy> copies = new ArrayList<>();
+        if (!taxonomyEncoded) {
+            Copy.Builder s = new Copy.Builder("sections (id, slug, name, parent_id, position)");
+            sections.values().forEach(r -> s.row(r.id(), r.slug(), r.name(), r.parentId(), r.position()));
+            Copy.Builder t = new Copy.Builder("tags (id, slug, name)");
+            tags.forEach((slug, id) -> t.row(id, slug, tagNames.get(slug)));
+            Copy.Builder a = new Copy.Builder("authors (id, slug, name, bio, avatar_url)");
+            authors.forEach((slug, id) -> a.row(id, slug, authorDetails.get(slug)[0], authorDetails.get(slug)[1],
+                    "https://media.dispatch.example/authors/" + slug + ".jpg"));
+            copies.addAll(List.of(s.build(), t.build(), a.build()));
+            taxonomyEncoded = true;
         }
-        writeArticles(connection);
-        written += articles.size();
+        Copy.Builder images = new Copy.Builder("images (id, url, caption, credit, alt_text, width, height)");
+        Copy.Builder rows = new Copy.Builder("articles (id, slug, type, status, headline, social_headline, standfirst, body, "
+                + "body_text, word_count, language, section_id, hero_image_id, published_at, created_at, updated_at, audio, comment_count)");
+        Copy.Builder tagLinks = new Copy.Builder("article_tags (article_id, tag_id, position)");
+        Copy.Builder authorLinks = new Copy.Builder("article_authors (article_id, author_id, position)");
+        Copy.Builder relatedLinks = new Copy.Builder("article_related (article_id, related_id, position)");
+        Copy.Builder comments = new Copy.Builder("comments (id, article_id, depth, author_name, body, status, client_hash, created_at)");
+        for (ArticleSpec a : articles) {
+            UUID id = articleIds.get(a.slug());
+            UUID imageId = null;
+            if (a.heroImage() != null) {
+                imageId = UUID.randomUUID();
+                JsonNode image = a.heroImage();
+                images.row(imageId, image.get("url").asText(), image.path("caption").asText(null), image.path("credit").asText(null),
+                        image.path("alt").asText(null), intOrNull(image.path("width")), intOrNull(image.path("height")));
+            }
+            String text = ArticleBodies.plainText(a.body());
+            Instant created = a.publishedAt() == null ? Instant.now() : a.publishedAt().minusSeconds(3600);
+            rows.row(id, a.slug(), a.type(), a.status(), a.headline(), a.socialHeadline(), a.standfirst(), a.body(), text,
+                    ArticleBodies.wordCount(text), a.language(), sections.get(a.section()).id(), imageId, a.publishedAt(), created,
+                    a.publishedAt() == null ? created : a.publishedAt(), audioAsset(a), a.comments().size());
+            link(tagLinks, id, a.tags(), tags);
+            link(authorLinks, id, a.authors(), authors);
+            link(relatedLinks, id, a.related(), articleIds);
+            for (int n = 0; n < a.comments().size(); n++) {
+                comments.row(UUID.randomUUID(), id, 1, "Reader " + (n + 1),
+                        "Comment number " + (n + 1) + " on this story: thank you for the context.", "approved", "demo", a.comments().get(n));
+            }
+        }
+        copies.addAll(List.of(images.build(), rows.build(), tagLinks.build(), authorLinks.build(), relatedLinks.build(), comments.build()));
+        encoded += articles.size();
         articles.clear();
-        return written;
+        return copies;
     }
 
-    /** After the last flush: the change log and the comments of what was written. */
-    void finish(Connection connection) throws SQLException {
-        recordEvents(connection);
-        addComments(connection);
-    }
-
-    private void writeTaxonomy(Connection connection) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "insert into sections (id, slug, name, parent_id, position) values (?, ?, ?, ?, ?)")) {
-            for (SectionRow s : sections.values()) {
-                ps.setObject(1, s.id());
-                ps.setString(2, s.slug());
-                ps.setString(3, s.name());
-                ps.setObject(4, s.parentId());
-                ps.setInt(5, s.position());
-                ps.addBatch();
+    /** Writes {@code copies} in their order. */
+    static void write(Connection connection, List<Copy> copies) throws SQLException {
+        CopyManager api = connection.unwrap(PGConnection.class).getCopyAPI();
+        for (Copy c : copies) {
+            if (c.rows().length == 0) {
+                continue;
             }
-            ps.executeBatch();
-        }
-        try (PreparedStatement ps = connection.prepareStatement("insert into tags (id, slug, name) values (?, ?, ?)")) {
-            for (Map.Entry<String, UUID> t : tags.entrySet()) {
-                ps.setObject(1, t.getValue());
-                ps.setString(2, t.getKey());
-                ps.setString(3, tagNames.get(t.getKey()));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-        try (PreparedStatement ps = connection.prepareStatement(
-                "insert into authors (id, slug, name, bio, avatar_url) values (?, ?, ?, ?, ?)")) {
-            for (Map.Entry<String, UUID> a : authors.entrySet()) {
-                String[] details = authorDetails.get(a.getKey());
-                ps.setObject(1, a.getValue());
-                ps.setString(2, a.getKey());
-                ps.setString(3, details[0]);
-                ps.setString(4, details[1]);
-                ps.setString(5, "https://media.dispatch.example/authors/" + a.getKey() + ".jpg");
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    private void writeArticles(Connection connection) throws SQLException {
-        List<UUID> imageIds = new ArrayList<>();
-        try (PreparedStatement images = connection.prepareStatement(
-                "insert into images (id, url, caption, credit, alt_text, width, height) values (?, ?, ?, ?, ?, ?, ?)")) {
-            for (ArticleSpec a : articles) {
-                UUID imageId = null;
-                if (a.heroImage() != null) {
-                    imageId = UUID.randomUUID();
-                    JsonNode image = a.heroImage();
-                    images.setObject(1, imageId);
-                    images.setString(2, image.get("url").asText());
-                    images.setString(3, image.path("caption").asText(null));
-                    images.setString(4, image.path("credit").asText(null));
-                    images.setString(5, image.path("alt").asText(null));
-                    setInt(images, 6, image.path("width"));
-                    setInt(images, 7, image.path("height"));
-                    images.addBatch();
+            CopyIn in = api.copyIn("copy " + c.target() + " from stdin (format csv)");
+            try {
+                in.writeToCopy(c.rows(), 0, c.rows().length);
+                in.endCopy();
+            } finally {
+                if (in.isActive()) {
+                    in.cancelCopy();
                 }
-                imageIds.add(imageId);
-            }
-            images.executeBatch();
-        }
-        // The rows themselves by COPY: a load is PostgreSQL's per-row work (the generated tsvector, the
-        // indexes), and multi-row INSERTs added to it (30,000 articles: 40 s by COPY, 44-47 s batched).
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy articles (id, slug, type, status, headline, "
-                + "social_headline, standfirst, body, body_text, word_count, language, section_id, hero_image_id, published_at, "
-                + "created_at, updated_at, audio) from stdin (format csv)");
-        try {
-            StringBuilder row = new StringBuilder(16_384);
-            for (int i = 0; i < articles.size(); i++) {
-                ArticleSpec a = articles.get(i);
-                String text = ArticleBodies.plainText(a.body());
-                Instant created = a.publishedAt() == null ? Instant.now() : a.publishedAt().minusSeconds(3600);
-                row.setLength(0);
-                Csv.row(row, articleIds.get(a.slug()), a.slug(), a.type(), a.status(), a.headline(), a.socialHeadline(), a.standfirst(),
-                        a.body(), text, ArticleBodies.wordCount(text), a.language(), sections.get(a.section()).id(), imageIds.get(i),
-                        a.publishedAt(), created, a.publishedAt() == null ? created : a.publishedAt(), audioAsset(a));
-                byte[] bytes = row.toString().getBytes(StandardCharsets.UTF_8);
-                copy.writeToCopy(bytes, 0, bytes.length);
-            }
-            copy.endCopy();
-        } finally {
-            if (copy.isActive()) {
-                copy.cancelCopy();
             }
         }
-        link(connection, "insert into article_tags (article_id, tag_id, position) values (?, ?, ?)", ArticleSpec::tags, tags);
-        link(connection, "insert into article_authors (article_id, author_id, position) values (?, ?, ?)", ArticleSpec::authors, authors);
-        link(connection, "insert into article_related (article_id, related_id, position) values (?, ?, ?)", ArticleSpec::related, articleIds);
     }
 
-    /** Approved reader comments under a fifth of the generated published articles (1 to 12 each), with their counts; the sample page has none. */
-    private static void addComments(Connection connection) throws SQLException {
-        try (java.sql.Statement st = connection.createStatement()) {
-            st.execute("insert into comments (id, article_id, depth, author_name, body, status, client_hash, created_at) "
-                    + "select gen_random_uuid(), a.id, 1, 'Reader ' || g, 'Comment number ' || g || ' on this story: thank you for the context.', "
-                    + "'approved', 'demo', a.published_at + g * interval '7 minutes' from articles a "
-                    + "cross join lateral generate_series(1, 1 + abs(hashtext(a.id::text)) % 12) g "
-                    + "where a.status = 'published' and abs(hashtext(a.slug)) % 5 = 0 and a.published_at > timestamptz '2024-01-01'");
-            st.execute("update articles a set comment_count = c.n from (select article_id, count(*) n from comments "
-                    + "where status = 'approved' group by 1) c where c.article_id = a.id");
-        }
+    /** After the last chunk: the change log of what was written. */
+    static void finish(Connection connection) throws SQLException {
+        recordEvents(connection);
     }
 
     /** The change log starts with the demo content, so that a mirror replaying it gets every published article. */
@@ -220,19 +182,9 @@ final class DemoWriter {
         }
     }
 
-    private void link(Connection connection, String sql, java.util.function.Function<ArticleSpec, List<String>> slugs,
-            Map<String, UUID> ids) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            for (ArticleSpec a : articles) {
-                int position = 0;
-                for (String slug : slugs.apply(a)) {
-                    ps.setObject(1, articleIds.get(a.slug()));
-                    ps.setObject(2, ids.get(slug));
-                    ps.setInt(3, position++);
-                    ps.addBatch();
-                }
-            }
-            ps.executeBatch();
+    private static void link(Copy.Builder out, UUID articleId, List<String> slugs, Map<String, UUID> ids) {
+        for (int position = 0; position < slugs.size(); position++) {
+            out.row(articleId, ids.get(slugs.get(position)), position);
         }
     }
 
@@ -251,12 +203,8 @@ final class DemoWriter {
         return null;
     }
 
-    private static void setInt(PreparedStatement ps, int index, JsonNode value) throws SQLException {
-        if (value.canConvertToInt()) {
-            ps.setInt(index, value.asInt());
-        } else {
-            ps.setNull(index, Types.INTEGER);
-        }
+    private static Integer intOrNull(JsonNode value) {
+        return value.canConvertToInt() ? value.asInt() : null;
     }
 
     private static List<String> strings(JsonNode array) {
