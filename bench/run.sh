@@ -72,6 +72,18 @@ stop_app
 start_app 67108864
 echo "" >> "$OUT"
 echo "Generated and loaded $ARTICLES articles in ${GEN_S} s (first start${BENCH_DB_DIR:+; 0-few s means the archive in $BENCH_DB_DIR was reused}); ready in ${READY_MS} ms on the migrated database, of which the embedded PostgreSQL's own start took ${PG_START_MS:-?} ms (curl poll granularity 200 ms)." >> "$OUT"
+# The same start with a class-data-sharing archive of this build and JVM (docs/operations.md): a start with
+# -XX:ArchiveClassesAtExit writes it when the process stops, the next start maps it. The rest of the run uses
+# the plain settings again.
+PLAIN_OPTS=$JAVA_OPTS
+stop_app
+JAVA_OPTS="$PLAIN_OPTS -XX:ArchiveClassesAtExit=$WORK/dispatch.jsa"; start_app 67108864; stop_app
+JAVA_OPTS="$PLAIN_OPTS -XX:SharedArchiveFile=$WORK/dispatch.jsa"; start_app 67108864
+echo "" >> "$OUT"
+echo "With a class-data-sharing archive of this build (\`-XX:SharedArchiveFile\`, written at exit by a start with \`-XX:ArchiveClassesAtExit\`): ready in ${READY_MS} ms." >> "$OUT"
+JAVA_OPTS=$PLAIN_OPTS
+stop_app
+start_app 67108864
 PSQL="psql -h localhost -p $PGPORT -U postgres -d postgres -qAt"
 VISIBLE="a.status in ('published', 'scheduled') and a.published_at <= now() and (a.expire_at is null or a.expire_at > now())"
 # per published article, what the app learns from its first statement: the slugs its body links to
