@@ -8,8 +8,10 @@ import dispatch.common.text.Slugs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -97,7 +99,11 @@ final class DemoGenerator {
     private final Instant now;
     private final List<String> tagSlugs = new ArrayList<>();
     private final List<String> authorSlugs = new ArrayList<>();
-    private final List<String> published = new ArrayList<>();
+    /** How many generated articles have each headline's slug, so that the next gets "-2", "-3", ... */
+    private final Map<String, Integer> headlineSlugs = new HashMap<>();
+    /** The slugs of the most recently generated published articles, which related links point to. */
+    private final String[] published = new String[RELATED_POOL];
+    private int publishedCount;
 
     DemoGenerator(DemoWriter writer, long seed, Instant now) {
         this.writer = writer;
@@ -107,6 +113,12 @@ final class DemoGenerator {
     }
 
     static final int CHUNK = 1000;
+    /**
+     * Related links point to one of this many published articles generated before: memory stays
+     * bounded however large the archive (a million slugs held until the end took more heap than
+     * the instance's recommended 160 MiB).
+     */
+    static final int RELATED_POOL = 5000;
 
     /** Generates {@code count} articles, calling {@code checkpoint} after every chunk so they can be written out. */
     void generate(int count, Runnable checkpoint) {
@@ -145,10 +157,14 @@ final class DemoGenerator {
         String actor = pick(spanish ? ES_ACTORS : EN_ACTORS);
         String object = pick(spanish ? ES_OBJECTS : EN_OBJECTS);
         String headline = actor + " " + pick(spanish ? ES_VERBS : EN_VERBS) + " " + object + (spanish ? " en " : " in ") + place;
-        String slug = Slugs.of(headline);
-        for (int n = 2; writer.hasArticle(slug); n++) {
-            slug = Slugs.of(headline) + "-" + n;
-        }
+        // numbered in the order generated; a headline's slug ends with a place, never with "-<digits>", so a
+        // numbered one cannot be another headline's
+        String base = Slugs.of(headline);
+        String slug;
+        do {
+            int n = headlineSlugs.merge(base, 1, Integer::sum);
+            slug = n == 1 ? base : base + "-" + n;
+        } while (writer.hasArticle(slug)); // the sample document's
         // The newest tenth of the archive falls within the last two days (news sitemaps, "latest" feeds).
         long ageMinutes = index % 10 == 0 ? random.nextInt(2 * 24 * 60) : random.nextInt(730 * 24 * 60);
         Instant publishedAt = now.minus(Duration.ofMinutes(ageMinutes + 1));
@@ -176,9 +192,9 @@ final class DemoGenerator {
             }
         }
         List<String> related = new ArrayList<>();
-        if (!published.isEmpty() && random.nextInt(5) == 0) {
+        if (publishedCount > 0 && random.nextInt(5) == 0) {
             for (int r = 0; r < 1 + random.nextInt(3); r++) {
-                String target = published.get(random.nextInt(published.size()));
+                String target = published[random.nextInt(Math.min(publishedCount, RELATED_POOL))];
                 if (!related.contains(target)) {
                     related.add(target);
                 }
@@ -190,7 +206,7 @@ final class DemoGenerator {
                 standfirst(spanish, place, object), body, List.copyOf(tags), authors, related,
                 random.nextInt(5) == 0 ? null : image(index, place, spanish), comments(status, publishedAt)));
         if ("published".equals(status)) {
-            published.add(slug);
+            published[publishedCount++ % RELATED_POOL] = slug;
         }
     }
 

@@ -3,14 +3,18 @@ package dispatch.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dispatch.articles.ArticleBodies;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
@@ -36,7 +40,7 @@ final class DemoWriter {
     private final Map<String, String> tagNames = new LinkedHashMap<>();
     private final Map<String, UUID> authors = new LinkedHashMap<>();
     private final Map<String, String[]> authorDetails = new LinkedHashMap<>();
-    private final Map<String, UUID> articleIds = new LinkedHashMap<>();
+    private final Set<String> documentSlugs = new HashSet<>();
     private final List<ArticleSpec> articles = new ArrayList<>();
 
     DemoWriter(ObjectMapper json) {
@@ -60,12 +64,20 @@ final class DemoWriter {
         authorDetails.putIfAbsent(slug, new String[] {name, bio});
     }
 
+    /** Whether an article of the sample document has this slug. */
     boolean hasArticle(String slug) {
-        return articleIds.containsKey(slug);
+        return documentSlugs.contains(slug);
+    }
+
+    /**
+     * An article's id, named by its slug: related links find the id of an article written chunks
+     * before without a map of every slug to its id (a million of them took more than the heap).
+     */
+    static UUID articleId(String slug) {
+        return UUID.nameUUIDFromBytes(("dispatch demo article " + slug).getBytes(StandardCharsets.UTF_8));
     }
 
     void article(ArticleSpec spec) {
-        articleIds.put(spec.slug(), UUID.randomUUID());
         articles.add(spec);
     }
 
@@ -73,6 +85,7 @@ final class DemoWriter {
     void addDocument(JsonNode doc) {
         doc.path("sections").forEach(s -> section(s.get("slug").asText(), s.get("name").asText(), s.path("parent").asText(null)));
         doc.path("tags").forEach(t -> tag(t.get("slug").asText(), t.get("name").asText()));
+        doc.path("articles").forEach(a -> documentSlugs.add(a.get("slug").asText()));
         doc.path("articles").forEach(a -> article(new ArticleSpec(a.get("slug").asText(), a.get("type").asText(), "published",
                 a.get("section").asText(), a.path("language").asText("en"), Instant.parse(a.get("publishedAt").asText()),
                 a.get("headline").asText(), a.path("socialHeadline").asText(null), a.path("standfirst").asText(null), a.get("body"),
@@ -90,8 +103,8 @@ final class DemoWriter {
 
     /**
      * The rows collected since the last call as {@code COPY} data, in foreign-key order (the taxonomy
-     * the first time, then images, articles, their links and comments); forgets the articles (not
-     * their ids), so that a large archive is generated in little memory. Touches no database, so the
+     * the first time, then images, articles, their links and comments); forgets the articles,
+     * so that a large archive is generated in little memory. Touches no database, so the
      * next chunk is encoded while the last one is written.
      */
     List<Copy> encode() {
@@ -115,7 +128,7 @@ final class DemoWriter {
         Copy.Builder relatedLinks = new Copy.Builder("article_related (article_id, related_id, position)");
         Copy.Builder comments = new Copy.Builder("comments (id, article_id, depth, author_name, body, status, client_hash, created_at)");
         for (ArticleSpec a : articles) {
-            UUID id = articleIds.get(a.slug());
+            UUID id = articleId(a.slug());
             UUID imageId = null;
             if (a.heroImage() != null) {
                 imageId = UUID.randomUUID();
@@ -128,9 +141,9 @@ final class DemoWriter {
             rows.row(id, a.slug(), a.type(), a.status(), a.headline(), a.socialHeadline(), a.standfirst(), a.body(), text,
                     ArticleBodies.wordCount(text), a.language(), sections.get(a.section()).id(), imageId, a.publishedAt(), created,
                     a.publishedAt() == null ? created : a.publishedAt(), audioAsset(a), a.comments().size());
-            link(tagLinks, id, a.tags(), tags);
-            link(authorLinks, id, a.authors(), authors);
-            link(relatedLinks, id, a.related(), articleIds);
+            link(tagLinks, id, a.tags(), tags::get);
+            link(authorLinks, id, a.authors(), authors::get);
+            link(relatedLinks, id, a.related(), DemoWriter::articleId);
             for (int n = 0; n < a.comments().size(); n++) {
                 comments.row(UUID.randomUUID(), id, 1, "Reader " + (n + 1),
                         "Comment number " + (n + 1) + " on this story: thank you for the context.", "approved", "demo", a.comments().get(n));
@@ -182,9 +195,9 @@ final class DemoWriter {
         }
     }
 
-    private static void link(Copy.Builder out, UUID articleId, List<String> slugs, Map<String, UUID> ids) {
+    private static void link(Copy.Builder out, UUID articleId, List<String> slugs, Function<String, UUID> ids) {
         for (int position = 0; position < slugs.size(); position++) {
-            out.row(articleId, ids.get(slugs.get(position)), position);
+            out.row(articleId, ids.apply(slugs.get(position)), position);
         }
     }
 

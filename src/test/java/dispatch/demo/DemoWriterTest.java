@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -79,5 +81,29 @@ class DemoWriterTest {
         for (List<String> article : articles) {
             assertEquals(String.valueOf(commentsByArticle.getOrDefault(article.get(0), 0L)), article.get(17), article.get(1));
         }
+    }
+
+    @Test
+    void slugsAndIdsAreUniqueAndRelatedLinksPointToArticlesAlreadyWritten() {
+        DemoWriter writer = new DemoWriter(new ObjectMapper());
+        List<List<Copy>> chunks = new ArrayList<>();
+        new DemoGenerator(writer, 11L, Instant.parse("2026-12-02T00:00:00Z")).generate(3 * DemoGenerator.CHUNK, () -> chunks.add(writer.encode()));
+        Set<String> slugs = new HashSet<>();
+        Set<String> written = new HashSet<>();
+        int related = 0;
+        for (List<Copy> chunk : chunks) {
+            for (List<String> article : rows(chunk, "articles")) {
+                assertTrue(written.add(article.get(0)), "id written once: " + article.get(1));
+                assertTrue(slugs.add(article.get(1)), "slug written once: " + article.get(1));
+                assertEquals(DemoWriter.articleId(article.get(1)).toString(), article.get(0));
+            }
+            for (List<String> link : rows(chunk, "article_related")) {
+                assertTrue(written.contains(link.get(1)), "a related article is written before the link to it");
+                related++;
+            }
+        }
+        assertEquals(3 * DemoGenerator.CHUNK, written.size());
+        assertTrue(slugs.stream().anyMatch(slug -> slug.matches(".*-[0-9]+")), "repeated headlines are numbered");
+        assertTrue(related > 300, "about a fifth of the articles link to related ones");
     }
 }
