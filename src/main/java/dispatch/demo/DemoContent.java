@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -80,7 +81,7 @@ class DemoContent {
     private int write(Connection connection, int generatedArticles) throws SQLException {
         DemoWriter writer = new DemoWriter(json);
         BlockingQueue<List<Copy>> chunks = new ArrayBlockingQueue<>(1);
-        List<Copy> end = new java.util.ArrayList<>(0); // compared by identity
+        List<Copy> end = new ArrayList<>(0); // compared by identity
         ExecutorService generating = Executors.newSingleThreadExecutor(r -> new Thread(r, "demo-generator"));
         try {
             Future<?> generated = generating.submit(() -> {
