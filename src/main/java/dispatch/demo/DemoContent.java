@@ -64,7 +64,7 @@ class DemoContent {
                 return;
             }
             written.set(write(connection, generatedArticles));
-            DemoWriter.finish(connection);
+            DemoWriter.recordEvents(connection); // after the last chunk: the change log of what was written
             try (var analyze = connection.createStatement()) {
                 // fresh planner statistics: without them the first minutes after a bulk load plan blind
                 analyze.execute("analyze");
@@ -79,7 +79,7 @@ class DemoContent {
      * PostgreSQL's backend works through one chunk while the next is generated on the other core.
      */
     private int write(Connection connection, int generatedArticles) throws SQLException {
-        DemoWriter writer = new DemoWriter(json);
+        DemoWriter writer = new DemoWriter();
         BlockingQueue<List<Copy>> chunks = new ArrayBlockingQueue<>(1);
         List<Copy> end = new ArrayList<>(0); // compared by identity
         ExecutorService generating = Executors.newSingleThreadExecutor(r -> new Thread(r, "demo-generator"));

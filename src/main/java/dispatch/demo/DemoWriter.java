@@ -1,7 +1,6 @@
 package dispatch.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dispatch.articles.ArticleBodies;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -34,7 +33,6 @@ final class DemoWriter {
     private record SectionRow(UUID id, String slug, String name, UUID parentId, int position) {
     }
 
-    private final ObjectMapper json;
     private final Map<String, SectionRow> sections = new LinkedHashMap<>();
     private final Map<String, UUID> tags = new LinkedHashMap<>();
     private final Map<String, String> tagNames = new LinkedHashMap<>();
@@ -42,10 +40,6 @@ final class DemoWriter {
     private final Map<String, String[]> authorDetails = new LinkedHashMap<>();
     private final Set<String> documentSlugs = new HashSet<>();
     private final List<ArticleSpec> articles = new ArrayList<>();
-
-    DemoWriter(ObjectMapper json) {
-        this.json = json;
-    }
 
     void section(String slug, String name, String parentSlug) {
         if (!sections.containsKey(slug)) {
@@ -174,13 +168,8 @@ final class DemoWriter {
         }
     }
 
-    /** After the last chunk: the change log of what was written. */
-    static void finish(Connection connection) throws SQLException {
-        recordEvents(connection);
-    }
-
     /** The change log starts with the demo content, so that a mirror replaying it gets every published article. */
-    private static void recordEvents(Connection connection) throws SQLException {
+    static void recordEvents(Connection connection) throws SQLException {
         try (java.sql.Statement st = connection.createStatement()) {
             st.execute("select pg_advisory_xact_lock(" + dispatch.sync.ChangeLog.LOCK_KEY + ")");
             for (String type : new String[] {"section", "tag", "author"}) {

@@ -3,7 +3,6 @@ package dispatch.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,7 +50,7 @@ class DemoWriterTest {
 
     @Test
     void chunksComeInForeignKeyOrderWithTheTaxonomyOnlyInTheFirst() {
-        DemoWriter writer = new DemoWriter(new ObjectMapper());
+        DemoWriter writer = new DemoWriter();
         DemoGenerator generator = new DemoGenerator(writer, 7L, Instant.parse("2026-12-02T00:00:00Z"));
         List<List<Copy>> chunks = new ArrayList<>();
         generator.generate(DemoGenerator.CHUNK + 10, () -> chunks.add(writer.encode()));
@@ -69,7 +68,7 @@ class DemoWriterTest {
 
     @Test
     void eachArticleRowCountsTheCommentRowsWrittenForIt() {
-        DemoWriter writer = new DemoWriter(new ObjectMapper());
+        DemoWriter writer = new DemoWriter();
         new DemoGenerator(writer, 7L, Instant.parse("2026-12-02T00:00:00Z")).generate(300, () -> {
         });
         List<Copy> chunk = writer.encode();
@@ -85,7 +84,7 @@ class DemoWriterTest {
 
     @Test
     void slugsAndIdsAreUniqueAndRelatedLinksPointToArticlesAlreadyWritten() {
-        DemoWriter writer = new DemoWriter(new ObjectMapper());
+        DemoWriter writer = new DemoWriter();
         List<List<Copy>> chunks = new ArrayList<>();
         new DemoGenerator(writer, 11L, Instant.parse("2026-12-02T00:00:00Z")).generate(3 * DemoGenerator.CHUNK, () -> chunks.add(writer.encode()));
         Set<String> slugs = new HashSet<>();

@@ -207,14 +207,6 @@ class CachingTest extends ApiTest {
         return response.headers().firstValue(name).orElse(null);
     }
 
-    private static byte[] gunzip(byte[] gzip) {
-        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip))) {
-            return in.readAllBytes();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Test
     void gzipClientsGetTheStoredCodingWithATagOfItsOwnAndOtherClientsTheSameBytesInflated() {
         String article = "/api/v1/articles/" + published("russia")[1];
@@ -227,7 +219,7 @@ class CachingTest extends ApiTest {
         assertEquals(null, header(plain, "Content-Encoding"));
         assertTrue(header(plain, "Vary").contains("Accept-Encoding") && header(zipped, "Vary").contains("Accept-Encoding"));
         assertTrue(new String(plain.body(), java.nio.charset.StandardCharsets.UTF_8).startsWith("{"));
-        assertTrue(Arrays.equals(plain.body(), gunzip(zipped.body())), "both codings carry the same representation");
+        assertTrue(Arrays.equals(plain.body(), GzipTest.gunzip(zipped.body())), "both codings carry the same representation");
         assertTrue(Arrays.equals(zipped.body(), zippedHit.body()) && Arrays.equals(plain.body(), plainHit.body()));
         assertEquals(Gzip.etag(header(plain, "ETag")), header(zipped, "ETag"), "a strong tag per coding");
         assertEquals(header(zipped, "ETag"), header(zippedHit, "ETag"));
@@ -257,20 +249,20 @@ class CachingTest extends ApiTest {
         var listZipped = fetch(list, "Accept-Encoding", "gzip");
         assertEquals(null, header(listPlain, "Content-Encoding"));
         assertEquals("gzip", header(listZipped, "Content-Encoding"));
-        assertTrue(Arrays.equals(listPlain.body(), gunzip(listZipped.body())));
+        assertTrue(Arrays.equals(listPlain.body(), GzipTest.gunzip(listZipped.body())));
         assertTrue(listZipped.body().length * 3 < listPlain.body().length, "a page of summaries shrinks several times");
 
         // a media type Quarkus would not compress (a JSON Feed) keeps the coding its body has
         var feed = fetch("/feeds/sections/russia.json", "Accept-Encoding", "gzip");
         assertEquals("gzip", header(feed, "Content-Encoding"));
-        assertTrue(new String(gunzip(feed.body()), java.nio.charset.StandardCharsets.UTF_8).startsWith("{"));
+        assertTrue(new String(GzipTest.gunzip(feed.body()), java.nio.charset.StandardCharsets.UTF_8).startsWith("{"));
 
         // over HTTP/2 (cleartext upgrade) the HTTP layer compresses: once, and names no identity coding
         var h2Zipped = fetch(HttpClient.Version.HTTP_2, article, "Accept-Encoding", "gzip");
         var h2Plain = fetch(HttpClient.Version.HTTP_2, article);
         assertEquals(HttpClient.Version.HTTP_2, h2Zipped.version());
         assertEquals("gzip", header(h2Zipped, "Content-Encoding"));
-        assertTrue(Arrays.equals(plain.body(), gunzip(h2Zipped.body())), "compressed once");
+        assertTrue(Arrays.equals(plain.body(), GzipTest.gunzip(h2Zipped.body())), "compressed once");
         assertEquals(null, header(h2Plain, "Content-Encoding"));
         assertTrue(Arrays.equals(plain.body(), h2Plain.body()));
     }
@@ -288,7 +280,7 @@ class CachingTest extends ApiTest {
             String plain = new String(fetch(article).body(), java.nio.charset.StandardCharsets.UTF_8);
             assertTrue(plain.contains("Corrected for every coding"), plain);
             var zipped = fetch(article, "Accept-Encoding", "gzip");
-            String unzipped = new String(gunzip(zipped.body()), java.nio.charset.StandardCharsets.UTF_8);
+            String unzipped = new String(GzipTest.gunzip(zipped.body()), java.nio.charset.StandardCharsets.UTF_8);
             assertTrue(unzipped.contains("Corrected for every coding"), unzipped);
         }
     }

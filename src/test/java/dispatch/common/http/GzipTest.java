@@ -24,9 +24,12 @@ class GzipTest {
         return s.append("]}").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] gunzip(byte[] gzip) throws IOException {
+    /** Inflates with the JDK's own reader, independent of {@link Gzip}; CachingTest uses it too. */
+    static byte[] gunzip(byte[] gzip) {
         try (var in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
             return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
