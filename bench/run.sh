@@ -7,7 +7,8 @@
 # figures are the JIT-compiled steady state, not the first seconds after a start. BENCH_DB_DIR=<dir>
 # keeps the generated archive there and reuses it on the next run (a million articles take a while).
 # Writes bench/results/<timestamp>.md (and prints it). Needs: java 17, maven, wrk, nginx, pgbench, curl
-# (apt-get install wrk nginx-light postgresql-client).
+# (apt-get install wrk nginx-light postgresql-client); for the start-up with an AOT cache, a Java 25 or newer
+# under /usr/lib/jvm or named by BENCH_AOT_JAVA (measured only when there is one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ARTICLES=${1:-100000}
@@ -31,28 +32,34 @@ mkdir -p bench/results
 for tool in wrk nginx pgbench curl; do command -v $tool >/dev/null || { echo "missing $tool (apt-get install wrk nginx-light postgresql-client)"; exit 1; }; done
 [ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -q package -DskipTests
 
-APP=""; NGINX=""
+APP=""; NGINX=""; SECOND=""
 cleanup() {
   [ -n "$APP" ] && kill "$APP" 2>/dev/null && wait "$APP" 2>/dev/null || true
+  [ -n "$SECOND" ] && kill "$SECOND" 2>/dev/null && wait "$SECOND" 2>/dev/null || true
   [ -n "$NGINX" ] && kill "$NGINX" 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-start_app() { # $1 = cache bytes
+JAVA_BIN=java
+APP_DIR=target/quarkus-app
+start_app() { # $1 = cache bytes; JAVA_BIN, APP_DIR and JAVA_OPTS say which JVM runs which build
   QUARKUS_HTTP_PORT=$PORT NEWS_RATE_LIMIT_ENABLED=false NEWS_EMBEDDED_DB_DIR="$DB_DIR" NEWS_DEMO_ARTICLES=$ARTICLES NEWS_HTTP_CACHE_BYTES=$1 \
     NEWS_API_URL="http://127.0.0.1:$PORT" QUARKUS_LOG_LEVEL=WARN QUARKUS_LOG_CATEGORY__DISPATCH__LEVEL=INFO \
-    java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
+    $JAVA_BIN $JAVA_OPTS -jar $APP_DIR/quarkus-run.jar > "$WORK/app.log" 2>&1 &
   APP=$!
-  local t0=$(date +%s%N) deadline=$(( $(date +%s) + 3600 )) # generating a large archive takes a while
-  until curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1; do
-    kill -0 "$APP" 2>/dev/null || { echo "the app exited:"; tail -30 "$WORK/app.log"; exit 1; }
-    [ "$(date +%s)" -lt "$deadline" ] || { echo "the app was not ready within an hour"; exit 1; }
-    sleep 0.2
-  done
-  READY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+  wait_ready "$APP" $PORT "$WORK/app.log" 3600 # generating a large archive takes a while
   PGPORT=$(grep -o 'started on port [0-9]*' "$WORK/app.log" | head -1 | awk '{print $4}')
   PG_START_MS=$(grep -o 'started on port .* ([0-9]* ms)' "$WORK/app.log" | head -1 | grep -o '([0-9]*' | tr -d '(')
+}
+wait_ready() { # pid port log seconds -> READY_MS, from now
+  local t0=$(date +%s%N) deadline=$(( $(date +%s) + $4 ))
+  until curl -fsS "http://127.0.0.1:$2/q/health/ready" >/dev/null 2>&1; do
+    kill -0 "$1" 2>/dev/null || { echo "the app exited:"; tail -30 "$3"; exit 1; }
+    [ "$(date +%s)" -lt "$deadline" ] || { echo "the app was not ready within $4 s"; exit 1; }
+    sleep 0.1
+  done
+  READY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
 }
 stop_app() { kill "$APP"; wait "$APP" 2>/dev/null || true; APP=""; }
 
@@ -71,14 +78,14 @@ psql -h localhost -p "$PGPORT" -U postgres -d postgres -qAt -c "alter system set
 stop_app
 start_app 67108864
 echo "" >> "$OUT"
-echo "Generated and loaded $ARTICLES articles in ${GEN_S} s (first start${BENCH_DB_DIR:+; 0-few s means the archive in $BENCH_DB_DIR was reused}); ready in ${READY_MS} ms on the migrated database, of which the embedded PostgreSQL's own start took ${PG_START_MS:-?} ms (curl poll granularity 200 ms)." >> "$OUT"
+echo "Generated and loaded $ARTICLES articles in ${GEN_S} s (first start${BENCH_DB_DIR:+; 0-few s means the archive in $BENCH_DB_DIR was reused}); ready in ${READY_MS} ms on the migrated database, of which the embedded PostgreSQL's own start took ${PG_START_MS:-?} ms (curl poll granularity 100 ms)." >> "$OUT"
 # The same start with a class-data-sharing archive of this build and JVM (docs/operations.md): a start with
 # -XX:ArchiveClassesAtExit writes it when the process stops, the next start maps it. The rest of the run uses
 # the plain settings again.
 PLAIN_OPTS=$JAVA_OPTS
 stop_app
 JAVA_OPTS="$PLAIN_OPTS -XX:ArchiveClassesAtExit=$WORK/dispatch.jsa"; start_app 67108864; stop_app
-JAVA_OPTS="$PLAIN_OPTS -XX:SharedArchiveFile=$WORK/dispatch.jsa"; start_app 67108864
+JAVA_OPTS="$PLAIN_OPTS -Xshare:on -XX:SharedArchiveFile=$WORK/dispatch.jsa"; start_app 67108864
 echo "" >> "$OUT"
 echo "With a class-data-sharing archive of this build (\`-XX:SharedArchiveFile\`, written at exit by a start with \`-XX:ArchiveClassesAtExit\`): ready in ${READY_MS} ms." >> "$OUT"
 JAVA_OPTS=$PLAIN_OPTS
@@ -280,6 +287,67 @@ for f in bench/sql/*.sql; do
     { echo "== $f"; echo "${statement:0:160}..."; $PSQL -c "explain (analyze, buffers) $statement" || true; echo; } >> "$PLANS" 2>&1
   done
 done
+stop_app
+
+# ---- start-up: an instance joining the running, migrated database (as production instances start: the
+# database is already up), plain and, on Java 25+, with an AOT cache (JEP 483/514/515; docs/operations.md)
+AOT_JAVA=${BENCH_AOT_JAVA:-}
+if [ -z "$AOT_JAVA" ]; then
+  for j in /usr/lib/jvm/*/bin/java; do
+    [ "$("$j" -version 2>&1 | head -1 | sed -E 's/[^"]*"([0-9]+).*/\1/')" -ge 25 ] 2>/dev/null && { AOT_JAVA=$j; break; }
+  done
+fi
+echo "" >> "$OUT"
+echo "## Start-up" >> "$OUT"
+echo "" >> "$OUT"
+if [ -n "$AOT_JAVA" ]; then
+  # the same code packaged for the JDK's own class loaders (aot-jar), beside the fast-jar the run used
+  mvn -B -q package -DskipTests -Dquarkus.package.jar.type=aot-jar -Dquarkus.package.output-directory="$WORK/aot"
+  JAVA_BIN=$AOT_JAVA; APP_DIR=$WORK/aot
+  # training: a start and a short load over every scenario; the JVM writes the cache when the process stops
+  JAVA_OPTS="$PLAIN_OPTS -XX:AOTCacheOutput=$WORK/aot/app.aot"; start_app 67108864
+  for script in random mixed; do wrk -t2 -c"$CONN" -d10s -s "$WORK/$script.lua" "$API" >/dev/null 2>&1 || true; done
+  wrk -t2 -c"$CONN" -d3s -H "If-None-Match: $ETAG" "$API/api/v1/articles/$HOT" >/dev/null 2>&1 || true
+  wrk -t2 -c"$CONN" -d3s -H "Accept-Encoding: gzip" -s "$WORK/mixed.lua" "$API" >/dev/null 2>&1 || true
+  stop_app
+  JAVA_OPTS="$PLAIN_OPTS -XX:AOTMode=on -XX:AOTCache=$WORK/aot/app.aot"; start_app 67108864
+  echo "On $("$AOT_JAVA" -version 2>&1 | head -1) with an AOT cache of the aot-jar packaging ($(du -m "$WORK/aot/app.aot" | cut -f1) MB, trained by a start and 26 s of load): ready in ${READY_MS} ms on the migrated database, of which the embedded PostgreSQL's own start took ${PG_START_MS:-?} ms." >> "$OUT"
+else
+  JAVA_OPTS=$PLAIN_OPTS; start_app 67108864
+  echo "No Java 25 or newer under /usr/lib/jvm (or BENCH_AOT_JAVA): the AOT cache was not measured." >> "$OUT"
+fi
+second_ready() { # java app-dir [jvm options]: READY_MS of another instance started on the running database
+  local java=$1 dir=$2; shift 2
+  QUARKUS_HTTP_PORT=$((PORT + 2)) NEWS_RATE_LIMIT_ENABLED=false QUARKUS_SHUTDOWN_DELAY_ENABLED=false \
+    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PGPORT/postgres" QUARKUS_DATASOURCE_USERNAME=postgres \
+    MP_JWT_VERIFY_PUBLICKEY_LOCATION="file://$PWD/.dispatch/secrets/jwt-public.pem" \
+    SMALLRYE_JWT_SIGN_KEY_LOCATION="file://$PWD/.dispatch/secrets/jwt-private.pem" \
+    NEWS_PREVIEW_SECRET="$(cat .dispatch/secrets/preview-secret)" QUARKUS_LOG_LEVEL=WARN \
+    "$java" $PLAIN_OPTS "$@" -jar "$dir/quarkus-run.jar" > "$WORK/second.log" 2>&1 &
+  SECOND=$!
+  wait_ready "$SECOND" $((PORT + 2)) "$WORK/second.log" 120
+  kill "$SECOND"; wait "$SECOND" 2>/dev/null || true; SECOND=""
+}
+PLAIN_SECOND=(); CDS_SECOND=(); AOT_SECOND=()
+for _ in 1 2 3; do
+  second_ready java target/quarkus-app; PLAIN_SECOND+=("$READY_MS")
+  second_ready java target/quarkus-app -Xshare:on -XX:SharedArchiveFile="$WORK/dispatch.jsa"; CDS_SECOND+=("$READY_MS")
+  if [ -n "$AOT_JAVA" ]; then second_ready "$AOT_JAVA" "$WORK/aot" -XX:AOTMode=on -XX:AOTCache="$WORK/aot/app.aot"; AOT_SECOND+=("$READY_MS"); fi
+done
+echo "" >> "$OUT"
+echo "A second instance started on the running, migrated database (no embedded PostgreSQL to start), three starts each, interleaved: ready in ${PLAIN_SECOND[*]} ms as shipped; ${CDS_SECOND[*]} ms with the class-data-sharing archive${AOT_JAVA:+; ${AOT_SECOND[*]} ms on Java 25 with the AOT cache}." >> "$OUT"
+if [ -n "$AOT_JAVA" ]; then
+  echo "" >> "$OUT"
+  echo "The instance on Java 25 with the AOT cache, response cache on, after the same warm-up as above:" >> "$OUT"
+  echo "" >> "$OUT"
+  echo "| scenario | req/s | p50 | p99 | RSS MB | non-2xx |" >> "$OUT"
+  echo "| --- | --- | --- | --- | --- | --- |" >> "$OUT"
+  warm_start $((WARM * 3)) $((WARM * 3))
+  run "hot article (one slug)" "$API/api/v1/articles/$HOT"
+  run "article, Zipf-skewed over $NSLUGS slugs" "$API" "$WORK/zipf.lua"
+  run "mixed reads (60% articles Zipf, 10% comments, 30% lists, feed, search)" "$API" "$WORK/mixed.lua"
+fi
+JAVA_BIN=java; APP_DIR=target/quarkus-app; JAVA_OPTS=$PLAIN_OPTS
 stop_app
 
 echo "" >> "$OUT"
