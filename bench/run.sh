@@ -304,13 +304,16 @@ if [ -n "$AOT_JAVA" ]; then
   # the same code packaged for the JDK's own class loaders (aot-jar), beside the fast-jar the run used
   mvn -B -q package -DskipTests -Dquarkus.package.jar.type=aot-jar -Dquarkus.package.output-directory="$WORK/aot"
   JAVA_BIN=$AOT_JAVA; APP_DIR=$WORK/aot
+  # the same flags for training and runs (a cache made with others is refused): native access for the brotli
+  # library Vert.x loads (Java 24+ warns otherwise), and the cache's warnings kept off stdout (JSON log lines)
+  AOT_OPTS="$PLAIN_OPTS --enable-native-access=ALL-UNNAMED -Xlog:aot*=error"
   # training: a start and a short load over every scenario; the JVM writes the cache when the process stops
-  JAVA_OPTS="$PLAIN_OPTS -XX:AOTCacheOutput=$WORK/aot/app.aot"; start_app 67108864
+  JAVA_OPTS="$AOT_OPTS -XX:AOTCacheOutput=$WORK/aot/app.aot"; start_app 67108864
   for script in random mixed; do wrk -t2 -c"$CONN" -d10s -s "$WORK/$script.lua" "$API" >/dev/null 2>&1 || true; done
   wrk -t2 -c"$CONN" -d3s -H "If-None-Match: $ETAG" "$API/api/v1/articles/$HOT" >/dev/null 2>&1 || true
   wrk -t2 -c"$CONN" -d3s -H "Accept-Encoding: gzip" -s "$WORK/mixed.lua" "$API" >/dev/null 2>&1 || true
   stop_app
-  JAVA_OPTS="$PLAIN_OPTS -XX:AOTMode=on -XX:AOTCache=$WORK/aot/app.aot"; start_app 67108864
+  JAVA_OPTS="$AOT_OPTS -XX:AOTMode=on -XX:AOTCache=$WORK/aot/app.aot"; start_app 67108864
   echo "On $("$AOT_JAVA" -version 2>&1 | head -1) with an AOT cache of the aot-jar packaging ($(du -m "$WORK/aot/app.aot" | cut -f1) MB, trained by a start and 26 s of load): ready in ${READY_MS} ms on the migrated database, of which the embedded PostgreSQL's own start took ${PG_START_MS:-?} ms." >> "$OUT"
 else
   JAVA_OPTS=$PLAIN_OPTS; start_app 67108864
@@ -336,7 +339,7 @@ median() { printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {print v[int((NR
 for _ in 1 2 3 4 5; do
   second_ready java target/quarkus-app; PLAIN_SECOND+=("$READY_MS")
   second_ready java target/quarkus-app -Xshare:on -XX:SharedArchiveFile="$WORK/dispatch.jsa"; CDS_SECOND+=("$READY_MS")
-  if [ -n "$AOT_JAVA" ]; then second_ready "$AOT_JAVA" "$WORK/aot" -XX:AOTMode=on -XX:AOTCache="$WORK/aot/app.aot"; AOT_SECOND+=("$READY_MS"); fi
+  if [ -n "$AOT_JAVA" ]; then second_ready "$AOT_JAVA" "$WORK/aot" --enable-native-access=ALL-UNNAMED -Xlog:aot*=error -XX:AOTMode=on -XX:AOTCache="$WORK/aot/app.aot"; AOT_SECOND+=("$READY_MS"); fi
 done
 echo "" >> "$OUT"
 echo "A second instance started on the running, migrated database (no embedded PostgreSQL to start), five starts each, interleaved: ready in ${PLAIN_SECOND[*]} ms (median $(median "${PLAIN_SECOND[@]}")) as shipped; ${CDS_SECOND[*]} ms (median $(median "${CDS_SECOND[@]}")) with the class-data-sharing archive${AOT_JAVA:+; ${AOT_SECOND[*]} ms (median $(median "${AOT_SECOND[@]}")) on Java 25 with the AOT cache}." >> "$OUT"
