@@ -25,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hibernate.Session;
+import org.jboss.logging.Logger;
 
 /**
  * Writes the demo content (the sample article of shared/examples and its neighbours, then generated
@@ -35,6 +36,14 @@ import org.hibernate.Session;
 class DemoContent {
 
     private static final long LOCK_KEY = 0x44_69_73_70_61_74_63_68L; // "Dispatch"
+    /** The tables the archive fills in bulk (the taxonomy's are small), whose indexes are built after the load. */
+    private static final List<String> BULK_TABLES = List.of("images", "articles", "article_tags", "article_authors", "article_related",
+            "comments", "events");
+    private static final Logger LOG = Logger.getLogger(DemoContent.class);
+
+    /** What {@link #write} did: how many articles, and how long it spent writing and waiting for the generator. */
+    private record Written(int articles, long writingNanos, long waitingNanos) {
+    }
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -60,25 +69,44 @@ class DemoContent {
                 lock.setLong(1, LOCK_KEY);
                 lock.execute();
             }
-            if (hasArticles(connection)) {
-                return;
-            }
-            written.set(write(connection, generatedArticles));
-            DemoWriter.recordEvents(connection); // after the last chunk: the change log of what was written
-            try (var analyze = connection.createStatement()) {
-                // fresh planner statistics: without them the first minutes after a bulk load plan blind
-                analyze.execute("analyze");
-            }
+            written.set(loadIfEmpty(connection, generatedArticles));
         });
         sections.invalidate();
         return written.get();
     }
 
     /**
+     * The load in the caller's transaction, which holds the advisory lock: nothing if there are
+     * articles; otherwise the archive, with the bulk tables' secondary indexes and foreign keys made
+     * after its rows, the change log and fresh planner statistics.
+     */
+    int loadIfEmpty(Connection connection, int generatedArticles) throws SQLException {
+        if (hasArticles(connection)) {
+            return 0;
+        }
+        DeferredIndexes deferred = DeferredIndexes.drop(connection, BULK_TABLES);
+        Written load = write(connection, generatedArticles);
+        long events = System.nanoTime();
+        DemoWriter.recordEvents(connection); // after the last chunk: the change log of what was written
+        long indexes = System.nanoTime();
+        deferred.restore(connection);
+        long analyzed = System.nanoTime();
+        try (var analyze = connection.createStatement()) {
+            // fresh planner statistics: without them the first minutes after a bulk load plan blind
+            analyze.execute("analyze");
+        }
+        LOG.infof("Demo content: %d articles written in %d ms (%d ms of it waiting for the generator), change log in %d ms, "
+                + "%d indexes and foreign keys made in %d ms, statistics in %d ms", load.articles(), millis(load.writingNanos()),
+                millis(load.waitingNanos()), millis(indexes - events), deferred.size(), millis(analyzed - indexes),
+                millis(System.nanoTime() - analyzed));
+        return load.articles();
+    }
+
+    /**
      * Generates the archive on a thread of its own while this one writes what it has encoded so far:
      * PostgreSQL's backend works through one chunk while the next is generated on the other core.
      */
-    private int write(Connection connection, int generatedArticles) throws SQLException {
+    private Written write(Connection connection, int generatedArticles) throws SQLException {
         DemoWriter writer = new DemoWriter();
         BlockingQueue<List<Copy>> chunks = new ArrayBlockingQueue<>(1);
         List<Copy> end = new ArrayList<>(0); // compared by identity
@@ -91,14 +119,22 @@ class DemoContent {
                 put(chunks, end);
                 return null;
             });
-            for (List<Copy> chunk; (chunk = chunks.poll(1, TimeUnit.SECONDS)) != end;) {
+            long started = System.nanoTime();
+            long waiting = 0;
+            for (List<Copy> chunk;;) {
+                long polled = System.nanoTime();
+                chunk = chunks.poll(1, TimeUnit.SECONDS);
+                waiting += System.nanoTime() - polled;
+                if (chunk == end) {
+                    break;
+                }
                 if (chunk != null) {
                     DemoWriter.write(connection, chunk);
                 } else if (generated.isDone()) {
                     generated.get(); // rethrows what stopped the generator; if it ended well, the end marker is queued
                 }
             }
-            return writer.articlesEncoded();
+            return new Written(writer.articlesEncoded(), System.nanoTime() - started, waiting);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while loading demo content", e);
@@ -107,6 +143,10 @@ class DemoContent {
         } finally {
             generating.shutdownNow();
         }
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
     }
 
     private static void put(BlockingQueue<List<Copy>> chunks, List<Copy> chunk) {
