@@ -71,6 +71,7 @@ echo "Machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB; $ARTICLES
 t0=$(date +%s)
 start_app 67108864
 GEN_S=$(( $(date +%s) - t0 ))
+LOAD_TIMES=$(grep -o 'Demo content: .*' "$WORK/app.log" | head -1 | sed 's/^Demo content: //' || true) # where the load's time went, as it logs it
 # PostgreSQL's default 128 MB of shared buffers would measure which rows happen to be cached (the newest
 # page hot, page 1000 read from the OS) rather than the plans; a database server of its own is given a
 # good part of its memory. The setting is stored in the data directory and applies from the restart.
@@ -78,7 +79,7 @@ psql -h localhost -p "$PGPORT" -U postgres -d postgres -qAt -c "alter system set
 stop_app
 start_app 67108864
 echo "" >> "$OUT"
-echo "Generated and loaded $ARTICLES articles in ${GEN_S} s (first start${BENCH_DB_DIR:+; 0-few s means the archive in $BENCH_DB_DIR was reused}); ready in ${READY_MS} ms on the migrated database, of which the embedded PostgreSQL's own start took ${PG_START_MS:-?} ms (curl poll granularity 100 ms)." >> "$OUT"
+echo "Generated and loaded $ARTICLES articles in ${GEN_S} s (first start${BENCH_DB_DIR:+; 0-few s means the archive in $BENCH_DB_DIR was reused}${LOAD_TIMES:+; the load: $LOAD_TIMES}); ready in ${READY_MS} ms on the migrated database, of which the embedded PostgreSQL's own start took ${PG_START_MS:-?} ms (curl poll granularity 100 ms)." >> "$OUT"
 # The same start with a class-data-sharing archive of this build and JVM (docs/operations.md): a start with
 # -XX:ArchiveClassesAtExit writes it when the process stops, the next start maps it. The rest of the run uses
 # the plain settings again.
