@@ -86,19 +86,19 @@ class DemoContent {
         }
         DeferredIndexes deferred = DeferredIndexes.drop(connection, BULK_TABLES);
         Written load = write(connection, generatedArticles);
-        long events = System.nanoTime();
+        long changeLogStarted = System.nanoTime();
         DemoWriter.recordEvents(connection); // after the last chunk: the change log of what was written
-        long indexes = System.nanoTime();
+        long indexesStarted = System.nanoTime();
         deferred.restore(connection);
-        long analyzed = System.nanoTime();
+        long statisticsStarted = System.nanoTime();
         try (var analyze = connection.createStatement()) {
             // fresh planner statistics: without them the first minutes after a bulk load plan blind
             analyze.execute("analyze");
         }
         LOG.infof("Demo content: %d articles written in %d ms (%d ms of it waiting for the generator), change log in %d ms, "
                 + "%d indexes and foreign keys made in %d ms, statistics in %d ms", load.articles(), millis(load.writingNanos()),
-                millis(load.waitingNanos()), millis(indexes - events), deferred.size(), millis(analyzed - indexes),
-                millis(System.nanoTime() - analyzed));
+                millis(load.waitingNanos()), millis(indexesStarted - changeLogStarted), deferred.size(),
+                millis(statisticsStarted - indexesStarted), millis(System.nanoTime() - statisticsStarted));
         return load.articles();
     }
 
