@@ -68,10 +68,10 @@ public class ArticleResource {
         return cache.serve(uri, headers, "article", variant(partner), () -> {
             ArticleReadService.Lookup lookup = articles.get(slug, partner);
             if (lookup.movedTo() != null) {
-                String query = uri.getRequestUri().getRawQuery();
+                String query = Links.query(uri, null);
                 return ResponseCache.Rendered.direct(Response.status(Response.Status.MOVED_PERMANENTLY)
                         .location(URI.create(Links.trimSlash(config.apiUrl()) + "/api/v1/articles/" + lookup.movedTo()
-                                + (query == null ? "" : "?" + query)))
+                                + (query.isEmpty() ? "" : "?" + query)))
                         .header("Cache-Control", "public, max-age=300").build());
             }
             if (selection.all() && !teaser) { // written straight from the record, without a tree in between

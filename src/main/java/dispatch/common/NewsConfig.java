@@ -280,5 +280,13 @@ public interface NewsConfig {
         /** How long a stored response may be served at most (changes invalidate it earlier). */
         @WithDefault("300")
         int cacheSeconds();
+
+        /**
+         * Origins whose pages may call the editorial, authentication and preview endpoints from a
+         * browser (NEWS_HTTP_EDITORIAL_ORIGINS, comma-separated; {@code *} for any). Public reads are
+         * open to every origin whatever this says.
+         */
+        @WithDefault("*")
+        java.util.List<String> editorialOrigins();
     }
 }

@@ -12,9 +12,6 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Serves stored responses to anonymous GETs straight from the HTTP layer, on the event loop,
@@ -49,8 +46,14 @@ public class CacheFastPath {
             rc.next();
             return;
         }
-        String key = ResponseCache.key("", path, canonicalQuery(request.params()));
-        ResponseCache.Entry entry = cache.anonymous(key);
+        String key;
+        try {
+            key = ResponseCache.key("", request);
+        } catch (IllegalArgumentException e) { // a query that does not decode: the resources answer it with their problem
+            rc.next();
+            return;
+        }
+        ResponseCache.Entry entry = cache.anonymous(key, request.getHeader(HttpHeaders.ACCEPT));
         if (entry == null) {
             rc.next();
             return;
@@ -98,14 +101,5 @@ public class CacheFastPath {
         if (context != null) {
             context.putLocal(ResponseCache.ROUTE_TEMPLATE, route);
         }
-    }
-
-    /** The same canonical form as {@link ResponseCache} builds from JAX-RS query parameters. */
-    private static String canonicalQuery(MultiMap params) {
-        Map<String, List<String>> sorted = new TreeMap<>();
-        params.names().forEach(name -> sorted.put(name, params.getAll(name)));
-        StringBuilder query = new StringBuilder();
-        sorted.forEach((name, values) -> values.forEach(v -> query.append(name).append('=').append(v).append('&')));
-        return query.toString();
     }
 }

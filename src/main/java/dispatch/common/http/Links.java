@@ -18,18 +18,25 @@ public final class Links {
      * come in name order, so the next page has one URL (one CDN cache entry) whatever order a client wrote them in.
      */
     public static String withCursor(String apiUrl, UriInfo uri, String cursor) {
-        StringBuilder url = new StringBuilder(trimSlash(apiUrl)).append(uri.getPath());
-        char separator = '?';
+        String query = query(uri, "cursor");
+        return trimSlash(apiUrl) + uri.getPath() + (query.isEmpty() ? "?" : "?" + query + "&") + "cursor=" + encode(cursor);
+    }
+
+    /**
+     * The request's query parameters, but {@code leaveOut}, in name order and encoded again: what a link
+     * built from a request can carry, however the client wrote it (raw {@code |} included).
+     */
+    public static String query(UriInfo uri, String leaveOut) {
+        StringBuilder query = new StringBuilder();
         for (Map.Entry<String, List<String>> param : new TreeMap<>(uri.getQueryParameters()).entrySet()) {
-            if (param.getKey().equals("cursor")) {
+            if (param.getKey().equals(leaveOut)) {
                 continue;
             }
             for (String value : param.getValue()) {
-                url.append(separator).append(encode(param.getKey())).append('=').append(encode(value));
-                separator = '&';
+                query.append(query.isEmpty() ? "" : "&").append(encode(param.getKey())).append('=').append(encode(value));
             }
         }
-        return url.append(separator).append("cursor=").append(encode(cursor)).toString();
+        return query.toString();
     }
 
     public static String nextHeader(String url) {

@@ -8,21 +8,26 @@ import com.github.benmanes.caffeine.cache.RemovalCause;
 import dispatch.common.NewsConfig;
 import dispatch.common.persistence.DatabaseNotifications;
 import dispatch.common.persistence.ReadReplica;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.Context;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -162,8 +167,11 @@ public class ResponseCache {
 
     private final ValidityHorizon horizon;
     private final ReadReplica replica;
+    private final CurrentVertxRequest current;
 
-    ResponseCache(Representations representations, ObjectMapper json, NewsConfig config, ValidityHorizon horizon, ReadReplica replica) {
+    ResponseCache(Representations representations, ObjectMapper json, NewsConfig config, ValidityHorizon horizon, ReadReplica replica,
+            CurrentVertxRequest current) {
+        this.current = current;
         this.horizon = horizon;
         this.replica = replica;
         this.representations = representations;
@@ -223,7 +231,7 @@ public class ResponseCache {
      * same URL (a partner's key); {@code kind} picks the Cache-Control policy.
      */
     public Response serve(UriInfo uri, HttpHeaders request, String kind, String variant, Supplier<Rendered> render) {
-        String key = key(variant, uri.getPath(), canonicalQuery(uri));
+        String key = key(variant, current.getCurrent().request());
         Entry entry = cache.getIfPresent(key);
         if (entry != null && entry.validUntil() != null && !entry.validUntil().isAfter(Instant.now())) {
             cache.invalidate(key);
@@ -422,10 +430,15 @@ public class ResponseCache {
         }
     }
 
-    /** A stored response for an anonymous request ({@link #key} with no variant), if there is one still valid (the HTTP fast path). */
-    Entry anonymous(String key) {
+    /**
+     * A stored response for an anonymous request ({@link #key} with no variant), if there is one still
+     * valid and of a type that {@code accept} admits (the HTTP fast path). Anything else is left to the
+     * resources: a 406, or negotiation of another type.
+     */
+    Entry anonymous(String key, String accept) {
         Entry entry = cache.getIfPresent(key);
-        if (entry == null || (entry.validUntil() != null && !entry.validUntil().isAfter(Instant.now()))) {
+        if (entry == null || (entry.validUntil() != null && !entry.validUntil().isAfter(Instant.now()))
+                || !AcceptHeader.accepts(accept, entry.mediaType())) {
             return null;
         }
         hits.incrementAndGet();
@@ -439,13 +452,26 @@ public class ResponseCache {
         return template == null ? null : template.toString();
     }
 
-    static String key(String variant, String path, String canonicalQuery) {
-        return variant + '|' + path + '?' + canonicalQuery;
+    /**
+     * The one key of a request, for the fast path and the resources alike: the variant, the path as
+     * sent, and the query's parameters in name order, each name and value decoded and encoded again,
+     * so that {@code q=a%26b=c} and {@code q=a&b=c} never share an entry while {@code %7C} and a raw
+     * {@code |} do.
+     */
+    static String key(String variant, HttpServerRequest request) {
+        StringBuilder key = new StringBuilder(variant).append('|').append(request.path()).append('?');
+        MultiMap params = request.params();
+        if (params.isEmpty()) {
+            return key.toString();
+        }
+        new TreeSet<>(params.names()).forEach(name -> {
+            String encodedName = encode(name);
+            params.getAll(name).forEach(value -> key.append(encodedName).append('=').append(encode(value)).append('&'));
+        });
+        return key.toString();
     }
 
-    private static String canonicalQuery(UriInfo uri) {
-        StringBuilder query = new StringBuilder();
-        new TreeMap<>(uri.getQueryParameters()).forEach((name, values) -> values.forEach(v -> query.append(name).append('=').append(v).append('&')));
-        return query.toString();
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }
