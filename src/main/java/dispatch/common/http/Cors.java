@@ -58,15 +58,10 @@ public class Cors {
         filters.register(this::handle, 995); // after request ids (1000), before everything that may answer
     }
 
-    /** The paths that are not public reads: they answer only the configured origins. */
-    static boolean editorial(String path) {
-        return path.startsWith("/api/v1/admin") || path.startsWith("/api/v1/auth") || path.startsWith("/api/v1/preview");
-    }
-
     private void handle(RoutingContext rc) {
         HttpServerRequest request = rc.request();
         String path = request.path();
-        boolean editorial = path != null && editorial(path);
+        boolean editorial = path != null && PrivateResponses.editorial(path); // not public reads: only the configured origins
         String origin = request.getHeader(ORIGIN);
         MultiMap headers = rc.response().headers();
         boolean allowed;

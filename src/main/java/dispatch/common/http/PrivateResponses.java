@@ -11,11 +11,25 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class PrivateResponses {
 
+    private static final String[] EDITORIAL = {"/api/v1/admin", "/api/v1/auth", "/api/v1/preview"};
+
+    /**
+     * The editorial, authentication and preview paths: each of those prefixes as a whole segment, so
+     * that {@code /api/v1/authors} is not taken for {@code /api/v1/auth}.
+     */
+    static boolean editorial(String path) {
+        for (String prefix : EDITORIAL) {
+            if (path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @ServerResponseFilter
     public void noStore(ContainerRequestContext request, ContainerResponseContext response) {
         String path = request.getUriInfo().getPath();
-        if (path.startsWith("/api/v1/admin") || path.startsWith("/api/v1/auth") || path.startsWith("/api/v1/preview")
-                || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
+        if (editorial(path) || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "private, no-store");
         } else if (request.getHeaderString("X-API-Key") != null) {
             // a partner's view depends on its key: browsers may keep it, shared caches must not

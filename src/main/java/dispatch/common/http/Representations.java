@@ -63,9 +63,7 @@ public class Representations {
         boolean fresh = ifNoneMatch != null ? matches(ifNoneMatch, etag)
                 : notModifiedSince(request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), lastModified);
         Response.ResponseBuilder builder = fresh ? Response.notModified() : Response.ok(gzip ? Gzip.compress(bytes) : bytes, mediaType);
-        if (!fresh) {
-            coding(context, gzip);
-        }
+        coding(context, fresh, gzip);
         builder.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, cacheControl).header(HttpHeaders.VARY, "Accept-Encoding");
         if (lastModified != null) {
             builder.header(HttpHeaders.LAST_MODIFIED, httpDate(lastModified));
@@ -91,10 +89,16 @@ public class Representations {
      * Names the coding of the body on the HTTP response itself, replacing the {@code identity} that
      * Quarkus puts there to keep its compressor off (a JAX-RS header would be added beside it, and the
      * compressor would then drop both). {@code identity} keeps an HTTP/1 body as it is (and is not
-     * sent): the coding is chosen here, once, for a body whose entity tag names it.
+     * sent): the coding is chosen here, once, for a body whose entity tag names it. A 304 has no body
+     * and names no coding (the HTTP compressor does not run for it, so a marker would be sent as it is).
      */
-    private static void coding(RoutingContext context, boolean gzip) {
-        if (context != null && codesItself(context)) {
+    private static void coding(RoutingContext context, boolean notModified, boolean gzip) {
+        if (context == null) {
+            return;
+        }
+        if (notModified) {
+            context.response().headers().remove(io.vertx.core.http.HttpHeaders.CONTENT_ENCODING);
+        } else if (codesItself(context)) {
             context.response().headers().set(io.vertx.core.http.HttpHeaders.CONTENT_ENCODING,
                     gzip ? GZIP : io.vertx.core.http.HttpHeaders.IDENTITY);
         }
@@ -126,9 +130,7 @@ public class Representations {
         boolean fresh = ifNoneMatch != null ? matches(ifNoneMatch, etag)
                 : notModifiedSince(request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), entry.lastModified());
         Response.ResponseBuilder builder = fresh ? Response.notModified() : Response.ok(gzip ? entry.gzip() : identity.get(), entry.mediaType());
-        if (!fresh) {
-            coding(context, gzip);
-        }
+        coding(context, fresh, gzip);
         builder.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, entry.cacheControl())
                 .header(HttpHeaders.VARY, "Accept-Encoding");
         if (!entry.keys().isEmpty()) {
