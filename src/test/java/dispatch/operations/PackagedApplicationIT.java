@@ -101,6 +101,20 @@ class PackagedApplicationIT {
         }
     }
 
+    /** The jar's main turns off the HTTP layer's URI check that refused these with an empty 400 (see common/Main). */
+    @Test
+    @Order(0)
+    void theStartedJarAcceptsQueriesAsBrowsersSendThem() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(("GET /api/v1/articles?limit=1&tag=libya|egypt&q={x}^y HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Origin: https://front.example\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 200 "), answer);
+            assertTrue(answer.contains("Access-Control-Allow-Origin: *"), answer);
+        }
+    }
+
     @Test
     @Order(1)
     void logLinesAreJsonAndCarryTheRequestIdOfTheRequestThatLogged() throws Exception {
