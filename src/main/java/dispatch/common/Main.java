@@ -11,12 +11,9 @@ import io.quarkus.runtime.annotations.QuarkusMain;
  * HTTP recorder is loaded, so it must be set here, ahead of everything.
  */
 @QuarkusMain
-public final class Main {
+public class Main {
 
     static final String URI_VALIDATION_OFF = "vertx.disableURIValidation";
-
-    private Main() {
-    }
 
     public static void main(String... args) {
         System.setProperty(URI_VALIDATION_OFF, "true");

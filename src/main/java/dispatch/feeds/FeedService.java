@@ -103,7 +103,8 @@ class FeedService {
         String summary = Xml.clean(standfirst != null ? standfirst : a.path("headline").asText());
         return new FeedDocument.Item(UUID.fromString(a.path("id").asText()), Xml.clean(a.path("headline").asText()),
                 a.path("links").path("web").asText(), summary, full ? Xml.clean(a.path("bodyHtml").asText()) : null,
-                Instant.parse(a.path("publishedAt").asText()), Instant.parse(a.path("updatedAt").asText()), bylines, categories, image, audio);
+                Instant.parse(a.path("publishedAt").asText()), Instant.parse(a.path("updatedAt").asText()), bylines, categories, image, audio,
+                a.path("language").asText("en"));
     }
 
     private static Integer integer(JsonNode node) {

@@ -136,7 +136,7 @@ class FeedWriters {
             }
             ArrayNode tags = entry.putArray("tags");
             item.categories().forEach(tags::add);
-            entry.put("language", doc.language());
+            entry.put("language", item.language());
             if (item.audio() != null) {
                 ObjectNode attachment = entry.putArray("attachments").addObject();
                 attachment.put("url", item.audio().url());

@@ -116,6 +116,19 @@ class FeedTest extends ApiTest {
     }
 
     @Test
+    void jsonFeedItemsSayTheirArticlesOwnLanguage() {
+        Response feed = given().get("/feeds/latest.json?limit=100");
+        List<String> languages = feed.path("items.language");
+        List<String> urls = feed.path("items.url");
+        assertTrue(languages.contains("es") && languages.contains("en"), "the demo content has both languages: " + languages);
+        for (int i = 0; i < urls.size(); i++) {
+            String slug = urls.get(i).substring(urls.get(i).lastIndexOf('/') + 1);
+            String language = given().get("/api/v1/articles/" + slug + "?fields=language").path("language");
+            assertEquals(language, languages.get(i), urls.get(i));
+        }
+    }
+
+    @Test
     void sectionFeedsIncludeDescendantsAndUnknownScopesAre404() throws Exception {
         String parent = TestContent.unique("feedsec");
         String child = TestContent.unique("feedsub");
