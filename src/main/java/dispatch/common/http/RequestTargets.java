@@ -70,6 +70,7 @@ class RequestTargets {
      */
     private static String checkPart(String target, int from, int to, boolean path) {
         String where = path ? "path" : "query";
+        String notUtf8 = "The " + where + " has escapes that are not UTF-8";
         ByteBuffer escaped = null;
         for (int i = from; i < to; i++) {
             char c = target.charAt(i);
@@ -87,7 +88,7 @@ class RequestTargets {
                     }
                     escaped.put((byte) b);
                 } else if (escaped != null && !utf8(escaped)) {
-                    return "The " + where + " has escapes that are not UTF-8";
+                    return notUtf8;
                 }
                 i += 2;
             } else {
@@ -95,12 +96,12 @@ class RequestTargets {
                     return "The " + where + " holds a control character";
                 }
                 if (escaped != null && !utf8(escaped)) {
-                    return "The " + where + " has escapes that are not UTF-8";
+                    return notUtf8;
                 }
             }
         }
         if (escaped != null && !utf8(escaped)) {
-            return "The " + where + " has escapes that are not UTF-8";
+            return notUtf8;
         }
         return null;
     }
