@@ -59,6 +59,7 @@ public class AuthorResource {
     AuthorResponse toResponse(Author author) {
         String api = Links.trimSlash(config.apiUrl());
         return new AuthorResponse(author.slug, author.name, author.bio, author.avatarUrl,
-                new AuthorResponse.Links(api + "/api/v1/authors/" + author.slug, api + "/api/v1/articles?author=" + author.slug));
+                new AuthorResponse.Links(api + "/api/v1/authors/" + author.slug, api + "/api/v1/articles?author=" + author.slug,
+                        Links.authorPage(config.siteUrl(), author.slug)));
     }
 }

@@ -33,11 +33,9 @@ public class OEmbedResource {
             throw new ProblemException(501, "NOT_IMPLEMENTED", "Not Implemented", "Only the json format is provided", null, null);
         }
         Integer width = maxWidth == null ? null : QueryValues.integer(maxWidth, "maxwidth", 50, 10_000);
-        if (maxHeight != null) {
-            QueryValues.integer(maxHeight, "maxheight", 50, 10_000);
-        }
+        Integer height = maxHeight == null ? null : QueryValues.integer(maxHeight, "maxheight", 50, 10_000);
         return cache.serve(uri, headers, "article", "", () -> {
-            var embed = cards.oembed(url, width);
+            var embed = cards.oembed(url, width, height);
             return cache.rendered(embed.value(), null, embed.keys());
         });
     }

@@ -17,6 +17,20 @@ public interface NewsConfig {
     @WithDefault("Dispatch")
     String siteName();
 
+    /**
+     * The publisher's logo in JSON-LD (NEWS_SITE_LOGO_URL): a PNG or JPEG at most 600x60 for Google. Unset:
+     * {@code {site-url}/logo.png}, which the front end serves.
+     */
+    Optional<String> siteLogoUrl();
+
+    /**
+     * Where search engines fetch the sitemaps (NEWS_SITEMAP_URL): the sitemap index lists
+     * {@code {sitemap-url}/sitemap-news.xml} and {@code {sitemap-url}/sitemaps/...}. Sitemaps may only list
+     * pages on their own host, so this is the site's host, whose front end passes those paths to the API.
+     * Unset: the site URL.
+     */
+    Optional<String> sitemapUrl();
+
     /** Feeds. */
     Feeds feeds();
 

@@ -31,8 +31,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Consumer;
+import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
+import org.jdom2.filter.Filters;
+import org.jdom2.output.Format;
+import org.jdom2.output.XMLOutputter;
 
 /** Writes a {@link FeedDocument} as RSS 2.0, Atom 1.0 (both with ROME) or JSON Feed 1.1, and the podcast flavour of RSS. */
 @ApplicationScoped
@@ -43,12 +48,16 @@ class FeedWriters {
     static final String JSON_TYPE = "application/feed+json; charset=utf-8";
     private static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
 
+    private static final Namespace ITUNES = Namespace.getNamespace("itunes", "http://www.itunes.com/dtds/podcast-1.0.dtd");
+
     private final ObjectMapper json;
     private final NewsConfig.Feeds podcast;
+    private final String publisher;
 
     FeedWriters(ObjectMapper json, NewsConfig config) {
         this.json = json;
         this.podcast = config.feeds();
+        this.publisher = config.siteName();
     }
 
     byte[] rss(FeedDocument doc, boolean asPodcast) {
@@ -87,7 +96,12 @@ class FeedWriters {
                 entry.getModules().add(episode);
             }
         }
-        return write(feed);
+        // ROME writes yes/no; Apple's podcast specification asks for true/false
+        return write(feed, xml -> {
+            List<Element> flags = new ArrayList<>();
+            xml.getRootElement().getDescendants(Filters.element("explicit", ITUNES)).forEach(flags::add);
+            flags.forEach(explicit -> explicit.setText("no".equals(explicit.getTextTrim()) ? "false" : "true"));
+        });
     }
 
     byte[] atom(FeedDocument doc) {
@@ -102,7 +116,15 @@ class FeedWriters {
         alternate.setType("text/html");
         feed.setLinks(List.of(alternate, self));
         feed.setUri(doc.selfUrl());
-        return write(feed);
+        // RFC 4287 4.1.1: an entry without a byline takes the feed's author, the publication
+        SyndPersonImpl author = new SyndPersonImpl();
+        author.setName(publisher);
+        author.setUri(doc.siteUrl());
+        feed.setAuthors(List.of(author));
+        // ROME gives an entry without authors an empty <author><name/></author>, which no reader can use
+        return write(feed, xml -> xml.getRootElement().getChildren("entry", xml.getRootElement().getNamespace())
+                .forEach(entry -> entry.getChildren("author", entry.getNamespace())
+                        .removeIf(person -> person.getChildTextTrim("name", entry.getNamespace()).isEmpty())));
     }
 
     byte[] json(FeedDocument doc) {
@@ -244,9 +266,11 @@ class FeedWriters {
         return media;
     }
 
-    private static byte[] write(SyndFeed feed) {
+    private static byte[] write(SyndFeed feed, Consumer<Document> correction) {
         try {
-            return new SyndFeedOutput().outputString(feed, false).getBytes(StandardCharsets.UTF_8);
+            Document xml = new SyndFeedOutput().outputJDom(feed);
+            correction.accept(xml);
+            return new XMLOutputter(Format.getRawFormat().setEncoding("UTF-8")).outputString(xml).getBytes(StandardCharsets.UTF_8);
         } catch (FeedException e) {
             throw new IllegalStateException("Could not write a feed", e);
         }

@@ -60,16 +60,17 @@ public class SitemapResource {
 
     private ResponseCache.Rendered indexXml() {
         Map<String, Instant> months = articles.sitemapMonths();
-        String api = Links.trimSlash(config.apiUrl());
+        // a sitemap lists pages of its own host only (sitemaps.org): the index points at the site's host, which passes them on
+        String base = Links.trimSlash(config.sitemapUrl().orElse(config.siteUrl()));
         Instant latest = months.values().stream().max(Instant::compareTo).orElse(null);
         byte[] xml = write(w -> {
             w.writeStartElement("sitemapindex");
             w.writeDefaultNamespace(SITEMAP_NS);
             if (latest != null) {
-                entry(w, "sitemap", api + "/sitemap-news.xml", latest);
+                entry(w, "sitemap", base + "/sitemap-news.xml", latest);
             }
             for (Map.Entry<String, Instant> month : months.entrySet()) {
-                entry(w, "sitemap", api + "/sitemaps/articles-" + month.getKey() + ".xml", month.getValue());
+                entry(w, "sitemap", base + "/sitemaps/articles-" + month.getKey() + ".xml", month.getValue());
             }
             w.writeEndElement();
         });

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -37,6 +38,48 @@ class CardTest extends ApiTest {
                 .body("jsonLd.headline", equalTo("Russian Military Delegation Arrives in Libya Invited by Haftar"))
                 .body("jsonLd.mainEntityOfPage", equalTo(SAMPLE_URL))
                 .body("jsonLd.publisher.name", equalTo("Dispatch"));
+    }
+
+    @Test
+    void articleWithoutABylineIsWrittenByThePublicationInJsonLd() {
+        given().get("/api/v1/articles/" + SAMPLE + "/card").then().statusCode(200)
+                .body("authors", org.hamcrest.Matchers.empty())
+                .body("locale", equalTo("en"))
+                .body("jsonLd.author", hasSize(1))
+                .body("jsonLd.author[0].'@type'", equalTo("Organization"))
+                .body("jsonLd.author[0].name", equalTo("Dispatch"))
+                .body("jsonLd.author[0].url", equalTo("http://localhost:3000/"))
+                .body("jsonLd.publisher.logo.'@type'", equalTo("ImageObject"))
+                .body("jsonLd.publisher.logo.url", equalTo("http://localhost:3000/logo.png"));
+    }
+
+    @Test
+    void bylinesCarryTheirProfilePageInTheCardAndInJsonLd() {
+        String author = TestContent.unique("writer");
+        content.author(author);
+        String slug = content.article().by(author).language("en-GB").save().slug;
+        String profile = "http://localhost:3000/authors/" + author;
+        given().get("/api/v1/articles/" + slug + "/card").then().statusCode(200)
+                .body("locale", equalTo("en_GB"))
+                .body("authors", hasSize(1))
+                .body("authors[0].url", equalTo(profile))
+                .body("jsonLd.author", hasSize(1))
+                .body("jsonLd.author[0].'@type'", equalTo("Person"))
+                .body("jsonLd.author[0].url", equalTo(profile))
+                .body("jsonLd.inLanguage", equalTo("en-GB"));
+        given().get("/api/v1/authors/" + author).then().statusCode(200).body("links.web", equalTo(profile));
+    }
+
+    @Test
+    void oembedKeepsItsBoxWithinMaxwidthAndMaxheight() {
+        given().queryParam("url", SAMPLE_URL).get("/oembed").then().statusCode(200)
+                .body("width", equalTo(600)).body("height", equalTo(200));
+        given().queryParam("url", SAMPLE_URL).queryParam("maxwidth", "320").queryParam("maxheight", "120").get("/oembed").then()
+                .statusCode(200).body("width", equalTo(320)).body("height", equalTo(120))
+                .body("html", containsString("max-width:320px;max-height:120px;overflow:auto"));
+        given().queryParam("url", SAMPLE_URL).queryParam("maxheight", "900").get("/oembed").then().body("height", equalTo(200));
+        given().queryParam("url", SAMPLE_URL).queryParam("maxheight", "ten").get("/oembed").then().statusCode(400)
+                .body("errors[0].parameter", equalTo("maxheight"));
     }
 
     @Test

@@ -102,6 +102,25 @@ class FeedTest extends ApiTest {
     }
 
     @Test
+    void atomEntriesWithoutABylineFallBackToThePublicationNotAnEmptyAuthor() throws Exception {
+        String tag = TestContent.unique("byline");
+        String author = TestContent.unique("writer");
+        content.tag(tag);
+        content.author(author);
+        content.article().tagged(tag).headline("Unsigned").publishedAgo(java.time.Duration.ofMinutes(2)).save();
+        content.article().tagged(tag).headline("Signed").by(author).publishedAgo(java.time.Duration.ofMinutes(1)).save();
+        String xml = given().get("/feeds/tags/" + tag + ".atom").then().statusCode(200).extract().asString();
+        assertFalse(xml.contains("<name />") || xml.contains("<name/>") || xml.contains("<name></name>"), xml);
+        SyndFeed feed = parse(xml);
+        assertEquals("Dispatch", feed.getAuthors().get(0).getName());
+        SyndEntry signed = feed.getEntries().get(0);
+        SyndEntry unsigned = feed.getEntries().get(1);
+        assertEquals("Signed", signed.getTitle());
+        assertEquals(1, signed.getAuthors().size());
+        assertTrue(unsigned.getAuthors().isEmpty(), "inherits the feed's author (RFC 4287 4.2.1)");
+    }
+
+    @Test
     void jsonFeedFollowsVersion11() {
         String tag = taggedPair();
         given().get("/feeds/tags/" + tag + ".json").then().statusCode(200).contentType(startsWith("application/feed+json"))
@@ -173,9 +192,10 @@ class FeedTest extends ApiTest {
         assertEquals(21300000L, episode.getEnclosures().get(0).getLength());
         assertEquals("audio/mpeg", episode.getEnclosures().get(0).getType());
         for (String element : List.of("xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\"", "<itunes:image href=\"https://",
-            "<itunes:category text=\"News\"", "<itunes:explicit>", "<itunes:owner>", "<itunes:duration>00:22:05</itunes:duration>")) {
+            "<itunes:category text=\"News\"", "<itunes:explicit>false</itunes:explicit>", "<itunes:owner>", "<itunes:duration>00:22:05</itunes:duration>")) {
             assertTrue(xml.contains(element), element);
         }
+        assertFalse(xml.contains("<itunes:explicit>no</itunes:explicit>"), "Apple's values are true and false");
         feed.getEntries().forEach(e -> assertFalse(e.getEnclosures().isEmpty(), "every podcast item is audio"));
     }
 

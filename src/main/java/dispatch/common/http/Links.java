@@ -39,6 +39,11 @@ public final class Links {
         return query.toString();
     }
 
+    /** An author's profile page on the site: {@code {site}/authors/{slug}}. */
+    public static String authorPage(String siteUrl, String slug) {
+        return trimSlash(siteUrl) + "/authors/" + slug;
+    }
+
     public static String nextHeader(String url) {
         return "<" + url + ">; rel=\"next\"";
     }
