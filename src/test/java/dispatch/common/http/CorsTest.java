@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * CORS on every path a page may read: first and cached answers, gzip, 304, problems, feeds,
- * sitemaps, preflights; the editorial paths only for the configured origins (in tests
+ * sitemaps, the live event stream, preflights; the editorial paths only for the configured origins (in tests
  * {@code https://newsroom.example}).
  */
 @QuarkusTest
@@ -37,6 +37,21 @@ class CorsTest extends ApiTest {
                 given().header("Origin", PAGE).header("Accept-Encoding", "gzip").get(path).then().statusCode(200)
                         .header("Access-Control-Allow-Origin", "*");
             }
+        }
+    }
+
+    @Test
+    void theLiveEventStreamAnswersEveryOriginToo() throws Exception {
+        String live = given().get("/api/v1/articles?type=live&limit=1").then().statusCode(200).extract().path("items[0].slug");
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<java.io.InputStream> stream = client.send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://localhost:8081/api/v1/articles/" + live + "/live-entries/stream"))
+                .header("Accept", "text/event-stream").header("Origin", PAGE).build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream body = stream.body()) {
+            org.junit.jupiter.api.Assertions.assertEquals(200, stream.statusCode());
+            org.junit.jupiter.api.Assertions.assertTrue(stream.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+            org.junit.jupiter.api.Assertions.assertEquals("*", stream.headers().firstValue("Access-Control-Allow-Origin").orElse(null),
+                    "an EventSource on another origin may read the stream");
         }
     }
 
