@@ -124,7 +124,10 @@ class FeedWriters {
         // ROME gives an entry without authors an empty <author><name/></author>, which no reader can use
         return write(feed, xml -> xml.getRootElement().getChildren("entry", xml.getRootElement().getNamespace())
                 .forEach(entry -> entry.getChildren("author", entry.getNamespace())
-                        .removeIf(person -> person.getChildTextTrim("name", entry.getNamespace()).isEmpty())));
+                        .removeIf(person -> {
+                            String name = person.getChildTextTrim("name", entry.getNamespace());
+                            return name == null || name.isEmpty();
+                        })));
     }
 
     byte[] json(FeedDocument doc) {
