@@ -138,6 +138,11 @@ public class ResponseCache {
     private final ObjectMapper json;
     private final NewsConfig.Http config;
     private final Cache<String, Entry> cache;
+    /**
+     * Whether responses are kept at all: {@code news.http.cache-bytes} above zero. Off, every request
+     * renders and nothing is stored, compressed ahead or shared between concurrent misses.
+     */
+    private volatile boolean on;
     /** Copies kept after their freshness ran out, served only while the database is unavailable (stale-if-error). */
     private final Cache<String, Entry> stale;
     /**
@@ -177,6 +182,7 @@ public class ResponseCache {
         this.representations = representations;
         this.json = json;
         this.config = config.http();
+        this.on = this.config.cacheBytes() > 0;
         long entryBytes = this.config.cacheBytes() - inflatedBytes(this.config.cacheBytes());
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(entryBytes)
@@ -242,7 +248,7 @@ public class ResponseCache {
             return respond(request, key, entry).build();
         }
         misses.incrementAndGet();
-        if (config.cacheBytes() <= 0) { // off means every request renders
+        if (!on) { // off means every request renders
             return render(key, kind, request, render, null);
         }
         // Concurrent misses of one key wait for one render (a purged hot story, an expensive search)
@@ -289,7 +295,7 @@ public class ResponseCache {
         Instant validUntil = rendered.validUntil() == null ? next
                 : next == null ? rendered.validUntil() : next.isBefore(rendered.validUntil()) ? next : rendered.validUntil();
         // off, the body is compressed only for a client that takes gzip (what on-the-fly compression costs)
-        boolean compress = config.cacheBytes() > 0 || Gzip.accepted(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
+        boolean compress = on || Gzip.accepted(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
         Entry entry = Entry.of(rendered.body(), compress, rendered.mediaType(), rendered.lastModified(), rendered.keys(),
                 cacheControl(kind), rendered.headers(), validUntil, currentRoute());
         if (epoch.get() == before && (entry.validUntil() == null || entry.validUntil().isAfter(Instant.now()))) {
@@ -327,7 +333,7 @@ public class ResponseCache {
             return copy.body();
         }
         byte[] body = Gzip.inflate(entry.gzip(), entry.length());
-        if (config.cacheBytes() > 0) {
+        if (on) {
             inflated.put(key, new Inflated(entry, body));
         }
         return body;
@@ -378,7 +384,19 @@ public class ResponseCache {
         replica.changed();
         cache.invalidateAll();
         stale.invalidateAll();
+        inflated.invalidateAll();
         byKey.clear();
+    }
+
+    /**
+     * Turns keeping responses on or off while running, emptying the cache, for the differential test
+     * that replays one corpus with the cache on and off against the same data (a restart with
+     * {@code news.http.cache-bytes=0} would start on other demo content). Off is exactly the state that
+     * setting gives at start.
+     */
+    void keep(boolean keep) {
+        on = keep && config.cacheBytes() > 0;
+        invalidateAll();
     }
 
     void onNotification(@Observes DatabaseNotifications.Notification notification) {
@@ -420,7 +438,7 @@ public class ResponseCache {
     }
 
     private void store(String key, Entry entry) {
-        if (config.cacheBytes() == 0) {
+        if (!on) {
             return; // off: a zero-weight cache would still answer from an entry until its eviction ran
         }
         cache.put(key, entry);

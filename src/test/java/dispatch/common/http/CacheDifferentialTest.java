@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The response cache is invisible: every public GET of the contract, with and without an origin,
  * with each kind of {@code Accept}, {@code Accept-Encoding} and revalidation, good and bad parameters,
- * is answered the same when it is rendered (a miss, through the resources) and when it is repeated
- * (a hit, from the HTTP fast path): same status, same headers but those that name the request itself
- * (date, request id, rate-limit counters), same bytes.
+ * is answered the same when it is rendered (a miss, through the resources), when it is repeated (a
+ * hit, from the HTTP fast path) and when the cache is off (nothing kept, nothing compressed ahead):
+ * same status, same headers but those that name the request itself (date, request id, rate-limit
+ * counters), same bytes.
  */
 @QuarkusTest
 class CacheDifferentialTest {
@@ -45,7 +46,7 @@ class CacheDifferentialTest {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
-    void aRepeatedRequestIsAnsweredExactlyAsItsFirstRendering() throws Exception {
+    void everyAnswerIsTheSameWithTheCacheOnTwiceAndWithItOff() throws Exception {
         List<String> targets = corpus();
         List<Map<String, String>> variants = List.of(
                 Map.of(),
@@ -60,36 +61,55 @@ class CacheDifferentialTest {
                 Map.of("If-None-Match", "*"),
                 Map.of("X-API-Key", "dk_not-a-key"));
         List<String> differences = new ArrayList<>();
-        int compared = 0;
-        for (String target : targets) {
-            for (Map<String, String> headers : variants) {
-                cache.invalidateAll();
-                Answer rendered = send(target, headers);
-                Answer repeated = send(target, headers);
-                compared++;
-                String difference = rendered.differenceFrom(repeated);
-                if (difference != null) {
-                    differences.add(target + " " + headers + ": " + difference.substring(0, Math.min(600, difference.length())));
-                }
-                if (rendered.status == 200 && rendered.headers.containsKey("etag")) {
-                    // revalidation with the entity tag just received: 304 both ways
-                    Map<String, String> revalidate = new TreeMap<>(headers);
-                    revalidate.put("If-None-Match", rendered.headers.get("etag"));
-                    cache.invalidateAll();
-                    Answer first = send(target, revalidate);
-                    Answer second = send(target, revalidate);
-                    compared++;
-                    assertEquals(304, first.status, target + " revalidated with its own ETag");
-                    String revalidated = first.differenceFrom(second);
-                    if (revalidated != null) {
-                        differences.add(target + " " + revalidate + ": " + revalidated);
+        Map<String, Answer> withTheCacheOn = new java.util.LinkedHashMap<>();
+        List<Map.Entry<String, Map<String, String>>> requests = new ArrayList<>();
+        try {
+            for (String target : targets) {
+                for (Map<String, String> headers : variants) {
+                    Answer rendered = compareMissAndHit(target, headers, differences);
+                    requests.add(Map.entry(target, headers));
+                    withTheCacheOn.put(target + " " + headers, rendered);
+                    if (rendered.status == 200 && rendered.headers.containsKey("etag")) {
+                        // revalidation with the entity tag just received: 304 both ways
+                        Map<String, String> revalidate = new TreeMap<>(headers);
+                        revalidate.put("If-None-Match", rendered.headers.get("etag"));
+                        Answer revalidated = compareMissAndHit(target, revalidate, differences);
+                        assertEquals(304, revalidated.status, target + " revalidated with its own ETag");
+                        requests.add(Map.entry(target, revalidate));
+                        withTheCacheOn.put(target + " " + revalidate, revalidated);
                     }
                 }
             }
+            // the same requests, the same data, nothing kept: what the resources answer on their own
+            cache.keep(false);
+            long hits = cache.hits();
+            for (Map.Entry<String, Map<String, String>> request : requests) {
+                String name = request.getKey() + " " + request.getValue();
+                Answer off = send(request.getKey(), request.getValue());
+                String difference = withTheCacheOn.get(name).differenceFrom(off);
+                if (difference != null) {
+                    differences.add(name + " (cache on, then off): " + difference);
+                }
+            }
+            assertEquals(hits, cache.hits(), "answers taken from the cache while it is off");
+        } finally {
+            cache.keep(true);
         }
-        assertTrue(compared > 400, "the corpus is large enough to mean something: " + compared);
+        assertTrue(requests.size() > 400, "the corpus is large enough to mean something: " + requests.size());
         assertEquals(List.of(), differences.subList(0, Math.min(8, differences.size())),
-                differences.size() + " cached answers differ from their rendering");
+                differences.size() + " answers differ between the cache's miss, its hit and no cache");
+    }
+
+    /** Sends one request to an empty cache and again, notes any difference, and gives the first answer. */
+    private Answer compareMissAndHit(String target, Map<String, String> headers, List<String> differences) throws Exception {
+        cache.invalidateAll();
+        Answer rendered = send(target, headers);
+        Answer repeated = send(target, headers);
+        String difference = rendered.differenceFrom(repeated);
+        if (difference != null) {
+            differences.add(target + " " + headers + " (miss, then hit): " + difference.substring(0, Math.min(600, difference.length())));
+        }
+        return rendered;
     }
 
     /** Every public GET of openapi.yaml with demo values, and bad parameters. */
