@@ -60,12 +60,28 @@ public class Cors {
 
     private void handle(RoutingContext rc) {
         HttpServerRequest request = rc.request();
-        String path = request.path();
-        boolean editorial = path != null && PrivateResponses.editorial(path); // not public reads: only the configured origins
         String origin = request.getHeader(ORIGIN);
-        MultiMap headers = rc.response().headers();
+        boolean editorial = editorial(request.path());
+        boolean allowed = set(request.path(), origin, rc.response().headers());
+        if (request.method() == HttpMethod.OPTIONS && origin != null && request.getHeader(REQUEST_METHOD) != null) {
+            preflight(rc, editorial, allowed);
+            return;
+        }
+        rc.next();
+    }
+
+    /** Not a public read: answered only to the configured origins. */
+    private static boolean editorial(String path) {
+        return path != null && PrivateResponses.editorial(path);
+    }
+
+    /**
+     * Sets the CORS headers of a response to a request for {@code path} (null when the request had
+     * none, as a public read) from {@code origin}; tells whether that origin may read it.
+     */
+    boolean set(String path, String origin, MultiMap headers) {
         boolean allowed;
-        if (!editorial || anyEditorialOrigin) {
+        if (!editorial(path) || anyEditorialOrigin) {
             headers.set(ALLOW_ORIGIN, ANY);
             allowed = true;
         } else {
@@ -78,11 +94,7 @@ public class Cors {
         if (allowed) {
             headers.set(EXPOSE_HEADERS, EXPOSED_VALUE);
         }
-        if (request.method() == HttpMethod.OPTIONS && origin != null && request.getHeader(REQUEST_METHOD) != null) {
-            preflight(rc, editorial, allowed);
-            return;
-        }
-        rc.next();
+        return allowed;
     }
 
     /**

@@ -2,6 +2,7 @@ package dispatch.common.http;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,13 +24,18 @@ public class RequestIds {
 
     void register(@Observes Filters filters) {
         filters.register(rc -> {
-            String given = rc.request().getHeader(HEADER_NAME);
-            String id = given != null && SANE.matcher(given).matches() ? given : newId();
+            String id = idFor(rc.request());
             rc.put(KEY, id);
             org.jboss.logging.MDC.put("requestId", id);
             rc.response().putHeader(HEADER_NAME, id);
             rc.next();
         }, 1000);
+    }
+
+    /** The id of a request: its own {@code X-Request-Id} when that is sane, a new one otherwise. */
+    static String idFor(HttpServerRequest request) {
+        String given = request.getHeader(HEADER_NAME);
+        return given != null && SANE.matcher(given).matches() ? given : newId();
     }
 
     /**

@@ -26,14 +26,18 @@ public class SecurityHeaders {
 
     void register(@Observes Filters filters) {
         filters.register(rc -> {
-            MultiMap headers = rc.response().headers();
-            headers.set(NOSNIFF_NAME, NOSNIFF);
-            headers.set(REFERRER_NAME, NO_REFERRER);
-            headers.set(FRAME_NAME, DENY);
-            if (!rc.request().path().startsWith("/q/swagger-ui")) {
-                headers.set(CSP_NAME, CSP);
-            }
+            set(rc.request().path(), rc.response().headers());
             rc.next();
         }, 990);
+    }
+
+    /** Sets the headers on a response to a request for {@code path} (null when the request had none). */
+    static void set(String path, MultiMap headers) {
+        headers.set(NOSNIFF_NAME, NOSNIFF);
+        headers.set(REFERRER_NAME, NO_REFERRER);
+        headers.set(FRAME_NAME, DENY);
+        if (path == null || !path.startsWith("/q/swagger-ui")) {
+            headers.set(CSP_NAME, CSP);
+        }
     }
 }
