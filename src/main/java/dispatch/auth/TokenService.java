@@ -43,7 +43,7 @@ public class TokenService {
     /** A token for valid credentials of an enabled user; one and the same 401 for every other case. */
     public TokenResponse issue(String username, String password, String clientAddress) {
         String name = username.trim().toLowerCase(java.util.Locale.ROOT);
-        long wait = throttle.retryAfterSeconds(name, clientAddress);
+        long wait = throttle.reserve(name, clientAddress); // counted as a failure until it proves right
         if (wait > 0) {
             LOG.warnf("Login for '%s' from %s refused: too many failed attempts", name, clientAddress);
             throw new ProblemException(429, "TOO_MANY_REQUESTS", "Too Many Requests",
@@ -52,11 +52,10 @@ public class TokenService {
         User user = users.findByUsername(name).orElse(null);
         boolean matches = BcryptUtil.matches(password, user == null ? DummyHash.VALUE : user.passwordHash);
         if (user == null || !matches || user.disabled) {
-            throttle.recordFailure(name, clientAddress);
             LOG.warnf("Failed login for '%s' from %s", name, clientAddress);
             throw unauthorized();
         }
-        throttle.recordSuccess(name);
+        throttle.recordSuccess(name, clientAddress);
         long lifespan = config.tokenLifespan().toSeconds();
         String token;
         try {

@@ -10,16 +10,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dispatch.support.ApiTest;
 import dispatch.support.Newsroom;
 import dispatch.support.TestContent;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +38,9 @@ class TokenTest extends ApiTest {
 
     @Inject
     DataSource dataSource;
+
+    @TestHTTPResource("/")
+    URI baseUri;
 
     private static io.restassured.response.Response login(String username, String password) {
         return given().contentType("application/json").body(Map.of("username", username, "password", password)).post("/api/v1/auth/token");
@@ -59,6 +72,27 @@ class TokenTest extends ApiTest {
         }
         login(username, Newsroom.PASSWORD).then().statusCode(429).header("Retry-After", notNullValue())
                 .body("code", equalTo("TOO_MANY_REQUESTS"));
+    }
+
+    @Test
+    void parallelGuessesForOneAccountAreCheckedNoMoreOftenThanTheLimit() throws Exception {
+        String username = TestContent.unique("raced");
+        Newsroom.newAccount(username, "writer");
+        HttpClient client = HttpClient.newHttpClient();
+        List<CompletableFuture<HttpResponse<Void>>> answers = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            // from four addresses, the right password as the 37th guess
+            String password = i == 36 ? Newsroom.PASSWORD : "guess-" + i;
+            String body = "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";
+            answers.add(client.sendAsync(HttpRequest.newBuilder(baseUri.resolve("/api/v1/auth/token"))
+                    .header("Content-Type", "application/json").header("X-Forwarded-For", "198.51.100." + (i % 4 + 1))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()));
+        }
+        Map<Integer, Long> statuses = answers.stream().map(a -> a.join().statusCode())
+                .collect(Collectors.groupingBy(s -> s, java.util.TreeMap::new, Collectors.counting()));
+        long checked = statuses.getOrDefault(401, 0L) + statuses.getOrDefault(200, 0L);
+        assertTrue(checked <= 5, "passwords checked, of 40 parallel guesses with a limit of 5: " + statuses);
+        assertEquals(40 - checked, statuses.getOrDefault(429, 0L), "the others are refused unchecked: " + statuses);
     }
 
     @Test
