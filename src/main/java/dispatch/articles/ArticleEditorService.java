@@ -73,10 +73,13 @@ public class ArticleEditorService {
     private final dispatch.sync.CachePurger purger;
     private final VisibilityClock clock;
 
+    private final EditorialAccess access;
+
     ArticleEditorService(ArticleRepository articles, ArticleQueries queries, ArticleReadService reader, SectionTree sections,
             TagLookup tags, AuthorLookup authors, AuditLog audit, PreviewTokens previews, EntityManager em, ObjectMapper json,
             Validator validator, NewsConfig config, ChangeLog changes, ArticleMapper mapper, dispatch.sync.CachePurger purger,
-            VisibilityClock clock) {
+            VisibilityClock clock, EditorialAccess access) {
+        this.access = access;
         this.clock = clock;
         this.purger = purger;
         this.changes = changes;
@@ -370,20 +373,12 @@ public class ArticleEditorService {
 
     // ---- loading and access
 
-    /** The article if this user may see it in the newsroom: editors any, writers their own; 404 otherwise. */
     private Article load(UUID id, CurrentUser user) {
-        Article article = articles.findById(id);
-        if (article == null || article.deletedAt != null || (!user.isEditor() && !user.id().equals(article.createdBy))) {
-            throw ProblemException.notFound("No article with id " + id);
-        }
-        return article;
+        return access.visible(id, user);
     }
 
     private Article loadForEdit(UUID id, String ifMatch, CurrentUser user) {
-        Article article = load(id, user);
-        if (!user.isEditor() && !"draft".equals(article.status)) {
-            throw forbidden("Writers can edit their own drafts only; this article is " + article.status);
-        }
+        Article article = access.changeable(id, user);
         dispatch.common.http.Preconditions.requireMatch(ifMatch, article.version);
         return article;
     }

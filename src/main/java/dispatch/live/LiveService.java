@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dispatch.articles.ArticleBodies;
 import dispatch.articles.ArticleReadService;
 import dispatch.articles.BodyValidator;
+import dispatch.articles.EditorialAccess;
 import dispatch.audit.AuditLog;
 import dispatch.auth.CurrentUser;
 import dispatch.authors.AuthorLookup;
@@ -39,8 +40,11 @@ public class LiveService {
     private final ObjectMapper json;
     private final dispatch.sync.CachePurger purger;
 
+    private final EditorialAccess access;
+
     LiveService(LiveEntryRepository entries, ArticleReadService articles, AuthorLookup authors, AuditLog audit, EntityManager em,
-            ObjectMapper json, dispatch.sync.CachePurger purger) {
+            ObjectMapper json, dispatch.sync.CachePurger purger, EditorialAccess access) {
+        this.access = access;
         this.purger = purger;
         this.entries = entries;
         this.articles = articles;
@@ -52,7 +56,7 @@ public class LiveService {
 
     @Transactional
     public LiveEntryRecord add(UUID articleId, LiveEntryRequest request, CurrentUser user) {
-        lockLiveArticle(articleId);
+        lockLiveArticle(articleId, user);
         if (closedAt(articleId) != null) {
             throw ProblemException.conflict("The live coverage of this article has ended");
         }
@@ -71,7 +75,7 @@ public class LiveService {
 
     @Transactional
     public LiveEntryRecord update(UUID articleId, UUID entryId, LiveEntryRequest request, CurrentUser user) {
-        lockLiveArticle(articleId);
+        lockLiveArticle(articleId, user);
         LiveEntryRecord entry = editable(articleId, entryId, user);
         write(entry, request);
         em.flush();
@@ -82,7 +86,7 @@ public class LiveService {
 
     @Transactional
     public void delete(UUID articleId, UUID entryId, CurrentUser user) {
-        lockLiveArticle(articleId);
+        lockLiveArticle(articleId, user);
         LiveEntryRecord entry = editable(articleId, entryId, user);
         entry.deletedAt = Instant.now();
         entry.updatedAt = entry.deletedAt;
@@ -94,7 +98,7 @@ public class LiveService {
     /** Ends the coverage: readers are told, and no entries can be added any more. */
     @Transactional
     public Instant close(UUID articleId, CurrentUser user) {
-        lockLiveArticle(articleId);
+        lockLiveArticle(articleId, user);
         Instant closed = closedAt(articleId);
         if (closed != null) {
             return closed;
@@ -114,9 +118,13 @@ public class LiveService {
         return rows.isEmpty() || rows.get(0) == null ? null : dispatch.common.persistence.Rows.instant(rows.get(0));
     }
 
-    /** Serializes writers of one article's coverage (its event seq) and checks that it is a live article. */
-    private void lockLiveArticle(UUID articleId) {
-        String type = articles.typeOf(articleId).orElseThrow(() -> ProblemException.notFound("No article with id " + articleId));
+    /**
+     * Checks that this user may change the article (the article's own rule: writers only their own
+     * drafts, so a published live article is its editors') and that it is a live article, then
+     * serializes the writers of its coverage (its event seq).
+     */
+    private void lockLiveArticle(UUID articleId, CurrentUser user) {
+        String type = access.changeableType(articleId, user);
         if (!"live".equals(type)) {
             throw ProblemException.conflict("Only live articles have live entries; this one is of type " + type);
         }

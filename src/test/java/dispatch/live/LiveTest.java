@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,12 +98,12 @@ class LiveTest extends ApiTest {
     }
 
     @Test
-    void writersAndEditorsWriteEntriesReadersListThem() {
+    void editorsWriteEntriesReadersListThem() {
         String[] article = liveArticle();
         Map<String, Object> first = entry("The first update.");
         first.put("keyEvent", true);
-        String a = add("writer", article[0], first);
-        String b = add("editor", article[0], entry("Second."));
+        String a = add("editor", article[0], first);
+        String b = add("admin", article[0], entry("Second."));
 
         given().get("/api/v1/articles/" + article[1] + "/live-entries").then().statusCode(200)
                 .body("items.id", contains(b, a)).body("items[1].keyEvent", equalTo(true))
@@ -116,12 +117,50 @@ class LiveTest extends ApiTest {
     }
 
     @Test
+    void aWriterWritesEntriesOnlyIntoTheirOwnDraftAsTheArticleRuleSays() {
+        // an editor's published live article is not the writer's: not even there, for them
+        String[] published = liveArticle();
+        String path = "/api/v1/admin/articles/" + published[0] + "/live-entries";
+        Map<String, Object> forged = entry("Breaking: forged");
+        forged.put("pinned", true);
+        forged.put("keyEvent", true);
+        as("writer").contentType("application/json").body(forged).post(path).then().statusCode(404);
+        given().get("/api/v1/articles/" + published[1] + "/live-entries").then().statusCode(200).body("items", hasSize(0));
+        String editors = add("editor", published[0], entry("By an editor"));
+        as("writer").contentType("application/json").body(entry("Not mine")).put(path + "/" + editors).then().statusCode(404);
+        as("writer").delete(path + "/" + editors).then().statusCode(404);
+
+        // their own live draft: entries prepared before publication; once published, it is the editors'
+        Map<String, Object> draft = new HashMap<>(dispatch.support.Newsroom.article("Live draft: " + TestContent.unique("live")));
+        draft.put("type", "live");
+        String own = as("writer").contentType("application/json").body(draft).post("/api/v1/admin/articles").then().statusCode(201)
+                .extract().path("id");
+        String prepared = add("writer", own, entry("Prepared"));
+        as("editor").contentType("application/json").body("{}").post("/api/v1/admin/articles/" + own + "/publish").then().statusCode(200);
+        as("writer").contentType("application/json").body(entry("After publication")).post("/api/v1/admin/articles/" + own + "/live-entries")
+                .then().statusCode(403);
+        as("writer").contentType("application/json").body(entry("Edited after publication")).put("/api/v1/admin/articles/" + own
+                + "/live-entries/" + prepared).then().statusCode(403);
+
+        // another writer's draft, live or not, answers as an id that does not exist: nothing to learn from it
+        String other = TestContent.unique("otherwriter");
+        dispatch.support.Newsroom.newAccount(other, "writer");
+        var otherWriter = dispatch.support.Newsroom.asToken(dispatch.support.Newsroom.token(other, dispatch.support.Newsroom.PASSWORD));
+        String othersNews = otherWriter.contentType("application/json").body(dispatch.support.Newsroom.article("Other's news"))
+                .post("/api/v1/admin/articles").then().statusCode(201).extract().path("id");
+        String othersLive = otherWriter.contentType("application/json").body(draft).post("/api/v1/admin/articles").then().statusCode(201)
+                .extract().path("id");
+        String missing = java.util.UUID.randomUUID().toString();
+        for (String id : List.of(othersNews, othersLive, missing)) {
+            as("writer").contentType("application/json").body(entry("Probe")).post("/api/v1/admin/articles/" + id + "/live-entries")
+                    .then().statusCode(404).body("detail", equalTo("No article with id " + id));
+        }
+    }
+
+    @Test
     void entriesNeedALiveArticleOpenCoverageAndAnEditorialRole() {
         String[] article = liveArticle();
         as("moderator").contentType("application/json").body(entry("x")).post("/api/v1/admin/articles/" + article[0] + "/live-entries")
-                .then().statusCode(403);
-        String a = add("editor", article[0], entry("By an editor"));
-        as("writer").contentType("application/json").body(entry("Not mine")).put("/api/v1/admin/articles/" + article[0] + "/live-entries/" + a)
                 .then().statusCode(403);
         String news = as("editor").contentType("application/json").body(dispatch.support.Newsroom.article("Not live")).post("/api/v1/admin/articles")
                 .path("id");
