@@ -170,6 +170,12 @@ public class ArticleQueries {
         return tsQuery;
     }
 
+    /** Those of these live articles readers can see now. */
+    java.util.Set<UUID> visibleLive(java.util.Collection<UUID> ids) {
+        return reads.list("select a.id, a.type from articles a where a.id = any(:ids) and a.type = 'live' and " + VISIBLE,
+                Map.of("ids", List.copyOf(ids))).stream().map(row -> (UUID) row[0]).collect(java.util.stream.Collectors.toSet());
+    }
+
     /** The visible article with this current slug, with its tags and authors (no body). */
     Optional<Row> findVisibleBySlug(String slug, Partner partner) {
         Map<String, Object> params = new HashMap<>(Map.of("slug", slug));

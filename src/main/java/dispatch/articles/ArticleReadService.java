@@ -222,6 +222,11 @@ public class ArticleReadService {
         return queries.findUndeletedById(id).map(ArticleQueries.Row::type);
     }
 
+    /** Those of these live articles readers can see now (for the streams still open on them). */
+    public java.util.Set<UUID> visibleLive(java.util.Collection<UUID> ids) {
+        return ids.isEmpty() ? java.util.Set.of() : queries.visibleLive(ids);
+    }
+
     /** The id of the live article readers can see under this slug; empty for anything else. */
     public Optional<UUID> visibleLiveIdBySlug(String slug) {
         return visibleRow(slug, null).filter(row -> "live".equals(row.type())).map(ArticleQueries.Row::id);

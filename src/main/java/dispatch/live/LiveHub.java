@@ -1,6 +1,7 @@
 package dispatch.live;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dispatch.common.http.CacheKeys;
 import dispatch.common.persistence.DatabaseNotifications;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
@@ -29,6 +30,11 @@ import org.jboss.logging.Logger;
  * order per reader. Each reader remembers the last event id it was sent; whatever it missed (a
  * reconnect with {@code Last-Event-ID}, a notification lost during a database outage) is read from
  * the live event log, so nothing is skipped and nothing sent twice.
+ *
+ * <p>A stream lasts only while readers can see its article: before each fan-out, whenever a purge
+ * names the article (it was unpublished, deleted, embargoed), and at every heartbeat (an embargo
+ * that ended by itself), the open streams of articles no longer visible are ended. A reader's
+ * reconnection then gets the article's 404, which ends an {@code EventSource} for good.
  */
 @ApplicationScoped
 public class LiveHub {
@@ -81,6 +87,39 @@ public class LiveHub {
         if (DatabaseNotifications.LIVE.equals(notification.channel())) {
             String payload = notification.payload();
             notified(UUID.fromString(payload.substring(0, payload.indexOf(':'))));
+        } else if (DatabaseNotifications.CACHE.equals(notification.channel()) && !readers.isEmpty()) {
+            Set<String> purged = Set.of(notification.payload().split(" "));
+            List<UUID> named = readers.keySet().stream().filter(id -> purged.contains(CacheKeys.article(id))).toList();
+            if (!named.isEmpty()) {
+                worker.submit(() -> endInvisible(named));
+            }
+        }
+    }
+
+    /** Ends the streams of those of these articles readers can no longer see; tells which still are. */
+    private Set<UUID> endInvisible(java.util.Collection<UUID> articleIds) {
+        try {
+            Set<UUID> visible = queries.visible(articleIds);
+            for (UUID id : articleIds) {
+                if (!visible.contains(id)) {
+                    Set<Reader> gone = readers.remove(id);
+                    if (gone != null) {
+                        gone.forEach(reader -> close(reader.sink));
+                    }
+                }
+            }
+            return visible;
+        } catch (RuntimeException e) {
+            LOG.warnf("Live streams could not be checked against their articles: %s", e.getMessage());
+            return Set.copyOf(articleIds); // checked again at the next fan-out or heartbeat
+        }
+    }
+
+    private static void close(SseEventSink sink) {
+        try {
+            sink.close();
+        } catch (RuntimeException e) {
+            // gone already
         }
     }
 
@@ -105,6 +144,9 @@ public class LiveHub {
     }
 
     private void catchUp(UUID articleId, List<Reader> targets) {
+        if (endInvisible(List.of(articleId)).isEmpty()) {
+            return;
+        }
         try {
             long from = targets.stream().mapToLong(r -> r.lastSent).min().orElse(Long.MAX_VALUE);
             if (from == Long.MAX_VALUE) {
@@ -149,6 +191,9 @@ public class LiveHub {
     /** Keeps idle connections open through proxies, and forgets readers that went away. */
     @Scheduled(every = "20s")
     void heartbeat() {
+        if (!readers.isEmpty()) {
+            worker.submit(() -> endInvisible(List.copyOf(readers.keySet())));
+        }
         readers.forEach((articleId, set) -> set.forEach(reader -> {
             if (reader.sink.isClosed()) {
                 drop(articleId, reader);

@@ -99,6 +99,12 @@ class LiveQueries {
                 .setParameter("id", articleId).getResultList().isEmpty();
     }
 
+    /** Those of these live articles readers can see now; called from the event stream's own thread. */
+    @ActivateRequestContext
+    Set<UUID> visible(java.util.Collection<UUID> articleIds) {
+        return articles.visibleLive(articleIds);
+    }
+
     /** The log after {@code afterSeq}, in order; called from the event stream's own thread. */
     @ActivateRequestContext
     List<LiveEvent> eventsAfter(UUID articleId, long afterSeq) {

@@ -53,7 +53,8 @@ public class LiveResource {
             long lastEventId = queries.lastSeq(articleId);
             Page<LiveEntry> page = queries.page(articleId, after, pinnedOnly, keyOnly, cursor, size);
             return cache.rendered(new LiveEntryPage(page.items(), page.next(), queries.closed(articleId), Long.toString(lastEventId)), null,
-                    Set.of(dispatch.common.http.CacheKeys.live(articleId)));
+                    // the article's own key too: what purges the article (unpublished, deleted) purges its entries
+                    Set.of(dispatch.common.http.CacheKeys.live(articleId), dispatch.common.http.CacheKeys.article(articleId)));
         });
     }
 

@@ -59,6 +59,8 @@ class LiveTest extends ApiTest {
     /** A reader of the event stream: parsed events arrive in {@code events}. */
     static final class StreamReader {
         final BlockingQueue<Map<String, String>> events = new LinkedBlockingQueue<>();
+        /** Completes when the server ends the stream. */
+        final java.util.concurrent.CompletableFuture<Void> ended;
         private final Map<String, String> current = new HashMap<>();
 
         StreamReader(String slug, String lastEventId) throws InterruptedException {
@@ -67,7 +69,7 @@ class LiveTest extends ApiTest {
             if (lastEventId != null) {
                 request.header("Last-Event-ID", lastEventId);
             }
-            HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines())
+            ended = HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines())
                     .thenAccept(response -> response.body().forEach(this::line));
             Thread.sleep(300); // let the subscription register
         }
@@ -173,6 +175,21 @@ class LiveTest extends ApiTest {
                 .then().statusCode(409);
         given().get("/api/v1/articles/" + article[1] + "/live-entries").then().body("closed", equalTo(true));
         given().get("/api/v1/articles/" + news + "/live-entries").then().statusCode(404);
+    }
+
+    @Test
+    void unpublishingEndsTheStreamsAndTheEntriesAtOnce() throws Exception {
+        String[] article = liveArticle();
+        add("editor", article[0], entry("Before"));
+        given().get("/api/v1/articles/" + article[1] + "/live-entries").then().statusCode(200); // cached now
+        StreamReader reader = new StreamReader(article[1], null);
+
+        as("editor").post("/api/v1/admin/articles/" + article[0] + "/unpublish").then().statusCode(200);
+        reader.ended.get(10, TimeUnit.SECONDS);
+        given().get("/api/v1/articles/" + article[1] + "/live-entries").then().statusCode(404);
+        add("editor", article[0], entry("Written after the article was taken down"));
+        assertEquals(null, reader.events.poll(500, TimeUnit.MILLISECONDS), "nothing reaches the reader of an unpublished article");
+        given().get("/api/v1/articles/" + article[1] + "/live-entries/stream").then().statusCode(404);
     }
 
     @Test
