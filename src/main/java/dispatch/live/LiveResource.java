@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.UUID;
 
@@ -90,11 +89,11 @@ public class LiveResource {
         try {
             return queries.createdAtOf(articleId, UUID.fromString(since));
         } catch (IllegalArgumentException notAnId) {
-            try {
-                return OffsetDateTime.parse(since).toInstant();
-            } catch (RuntimeException e) {
-                throw ProblemException.badParameter("since", "an entry id or an ISO-8601 date-time with offset");
+            Instant at = dispatch.common.text.Timestamps.parse(since);
+            if (at == null) {
+                throw ProblemException.badParameter("since", "an entry id or an RFC 3339 date-time with offset");
             }
+            return at;
         }
     }
 }

@@ -88,6 +88,10 @@ public class ProblemMappers {
         String detail;
         if (e instanceof UnrecognizedPropertyException u) {
             detail = "Unknown field '" + u.getPropertyName() + "': it does not exist or cannot be set by clients";
+        } else if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+            StringBuilder pointer = new StringBuilder();
+            m.getPath().forEach(ref -> pointer.append('/').append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex())));
+            detail = "Field '" + pointer + "' has the wrong JSON type or format";
         } else if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
             detail = "A field has the wrong JSON type or format";
         } else {

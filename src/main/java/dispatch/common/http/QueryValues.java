@@ -2,7 +2,6 @@ package dispatch.common.http;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -71,9 +70,13 @@ public final class QueryValues {
                 LocalDate day = LocalDate.parse(raw);
                 return (upperBound ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
             }
-            return OffsetDateTime.parse(raw).toInstant();
+            Instant instant = dispatch.common.text.Timestamps.parse(raw);
+            if (instant == null) {
+                throw new DateTimeParseException("not RFC 3339", raw, 0);
+            }
+            return instant;
         } catch (DateTimeParseException e) {
-            throw ProblemException.badParameter(parameter, "must be an ISO-8601 date (2023-08-22) or date-time with offset (2023-08-22T10:00:00Z)");
+            throw ProblemException.badParameter(parameter, "must be a date (2023-08-22) or an RFC 3339 date-time with offset (2023-08-22T10:00:00Z)");
         }
     }
 

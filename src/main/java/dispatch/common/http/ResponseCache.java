@@ -166,6 +166,22 @@ public class ResponseCache {
     private record Inflated(Entry entry, byte[] body) {
     }
 
+    /**
+     * Nanoseconds from now until {@code until}, at most {@code cap} and at least 0: an instant as far
+     * off as an editor may type (the year 2400) is past what a long of nanoseconds holds, so it is
+     * compared as an instant before it becomes a duration.
+     */
+    static long nanosUntil(Instant until, long cap) {
+        if (until == null) {
+            return cap;
+        }
+        Instant now = Instant.now();
+        if (!until.isAfter(now)) {
+            return 0;
+        }
+        return until.isAfter(now.plusNanos(cap)) ? cap : Duration.between(now, until).toNanos();
+    }
+
     private static long inflatedBytes(long cacheBytes) {
         return cacheBytes / 8;
     }
@@ -190,11 +206,7 @@ public class ResponseCache {
                 .expireAfter(new com.github.benmanes.caffeine.cache.Expiry<String, Entry>() {
                     @Override
                     public long expireAfterCreate(String key, Entry entry, long now) {
-                        long ttl = Duration.ofSeconds(ResponseCache.this.config.cacheSeconds()).toNanos();
-                        if (entry.validUntil() != null) {
-                            ttl = Math.max(0, Math.min(ttl, Duration.between(Instant.now(), entry.validUntil()).toNanos()));
-                        }
-                        return ttl;
+                        return nanosUntil(entry.validUntil(), Duration.ofSeconds(ResponseCache.this.config.cacheSeconds()).toNanos());
                     }
 
                     @Override
