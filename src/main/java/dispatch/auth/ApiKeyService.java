@@ -5,10 +5,12 @@ import dispatch.auth.api.ApiKeyRequest;
 import dispatch.auth.api.ApiKeyResponse;
 import dispatch.common.http.Problem;
 import dispatch.common.http.ProblemException;
+import dispatch.common.persistence.DatabaseNotifications;
 import dispatch.common.text.Digests;
 import dispatch.sections.SectionTree;
 import dispatch.tags.TagLookup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -39,7 +41,10 @@ public class ApiKeyService {
     private final TagLookup tags;
     private final AuditLog audit;
 
-    ApiKeyService(ApiKeyRepository keys, SectionTree sections, TagLookup tags, AuditLog audit) {
+    private final EntityManager em;
+
+    ApiKeyService(ApiKeyRepository keys, SectionTree sections, TagLookup tags, AuditLog audit, EntityManager em) {
+        this.em = em;
         this.keys = keys;
         this.sections = sections;
         this.tags = tags;
@@ -96,6 +101,9 @@ public class ApiKeyService {
         if (key.revokedAt == null) {
             key.revokedAt = Instant.now();
             audit.record(actor, "apikey.revoke", "apikey", key.id, Map.of("name", key.name));
+            // every instance forgets the key's rate-limit tier when this commits
+            em.createNativeQuery("select pg_notify(:channel, :bucket)").setParameter("channel", DatabaseNotifications.ACCESS)
+                    .setParameter("bucket", "key:" + key.prefix).getSingleResult();
         }
     }
 

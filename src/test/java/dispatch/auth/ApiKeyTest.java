@@ -86,6 +86,32 @@ class ApiKeyTest extends ApiTest {
     }
 
     @Test
+    void aRevokedKeyIsRefusedOnEveryEndpointAndLosesItsTierAtOnce() throws Exception {
+        Response created = createKey(Map.of("name", "Cut off " + TestContent.unique("r"), "tier", "unlimited", "fullText", true));
+        String key = created.path("key");
+        String web = given().get("/api/v1/articles/" + SAMPLE).path("links.web");
+        List<String> paths = List.of("/api/v1/articles?limit=1", "/api/v1/changes?limit=1", "/api/v1/articles/" + SAMPLE + "/comments",
+                "/api/v1/articles/" + SAMPLE + "/card", "/sitemap.xml", "/api/v1/sections", "/api/v1/comments/counts?articles=" + SAMPLE,
+                "/feeds/latest.rss", "/api/v1/tags", "/oembed?url=" + web);
+        for (String path : paths) {
+            given().header("X-API-Key", key).get(path).then().statusCode(200);
+        }
+        given().header("X-API-Key", key).get("/api/v1/sections").then().header("RateLimit-Limit", equalTo(Integer.toString(Integer.MAX_VALUE)));
+
+        as("admin").delete("/api/v1/admin/api-keys/" + created.path("id")).then().statusCode(204);
+        for (String path : paths) {
+            given().header("X-API-Key", key).get(path).then().statusCode(401).body("code", equalTo("UNAUTHORIZED"));
+        }
+        // the tier goes with the NOTIFY every instance receives when the revocation commits
+        String limit = null;
+        for (int i = 0; i < 50 && !"1000000".equals(limit); i++) {
+            Thread.sleep(100);
+            limit = given().header("X-API-Key", key).get("/api/v1/sections").header("RateLimit-Limit");
+        }
+        org.junit.jupiter.api.Assertions.assertEquals("1000000", limit, "a revoked key is limited as an anonymous reader");
+    }
+
+    @Test
     void keysNameOnlyExistingSectionsAndTags() {
         createKey(Map.of("name", "Bad", "sections", List.of("atlantis"), "tags", List.of("unicorns"))).then().statusCode(400)
                 .body("errors.pointer", contains("/sections/0", "/tags/0"));

@@ -3,6 +3,7 @@ package dispatch.common.http;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dispatch.common.NewsConfig;
+import dispatch.common.persistence.DatabaseNotifications;
 import dispatch.common.text.Digests;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -127,6 +128,22 @@ public class RateLimiter {
             default -> config.partner();
         };
         verified.put(Digests.sha256Hex(presented), new String[] {"key:" + keyPrefix, Integer.toString(limit)});
+    }
+
+    /**
+     * A credential was revoked, on whichever instance: the requests still presenting it lose its
+     * bucket and tier here at once (and are refused where they are authenticated).
+     */
+    void onNotification(@Observes DatabaseNotifications.Notification notification) {
+        if (DatabaseNotifications.ACCESS.equals(notification.channel())) {
+            String bucket = notification.payload();
+            verified.asMap().values().removeIf(known -> known[0].equals(bucket));
+        }
+    }
+
+    /** Revocations sent while the listener was down are lost: every credential is verified afresh. */
+    void onReconnect(@Observes DatabaseNotifications.Reconnected reconnected) {
+        verified.invalidateAll();
     }
 
     /** Remembers a bearer token once it has been verified, so that its next requests count against its account. */

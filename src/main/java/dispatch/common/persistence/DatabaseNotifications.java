@@ -22,6 +22,8 @@ public class DatabaseNotifications {
 
     public static final String LIVE = "dispatch_live";
     public static final String CACHE = "dispatch_cache";
+    /** A credential stopped being valid: {@code key:<prefix>} (a revoked API key) or {@code user:<id>} (an account's tokens). */
+    public static final String ACCESS = "dispatch_access";
     private static final Logger LOG = Logger.getLogger(DatabaseNotifications.class);
 
     /** A NOTIFY received on one of the channels. */
@@ -69,6 +71,7 @@ public class DatabaseNotifications {
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("LISTEN " + LIVE);
                 statement.execute("LISTEN " + CACHE);
+                statement.execute("LISTEN " + ACCESS);
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 listening = true;
                 if (reconnecting) {
