@@ -1,14 +1,15 @@
 package dispatch.collections;
 
 import dispatch.articles.ArticleReadService;
+import dispatch.articles.api.ArticleSummary;
 import dispatch.audit.AuditLog;
 import dispatch.auth.CurrentUser;
 import dispatch.auth.Partner;
 import dispatch.collections.api.CollectionRequest;
 import dispatch.collections.api.CollectionResponse;
 import dispatch.collections.api.EditorialCollection;
-import dispatch.common.http.Problem;
 import dispatch.common.http.CacheKeys;
+import dispatch.common.http.Problem;
 import dispatch.common.http.Keyed;
 import dispatch.common.http.ProblemException;
 import dispatch.sync.CachePurger;
@@ -38,13 +39,21 @@ public class CollectionService {
         this.audit = audit;
     }
 
-    /** The published articles in the editor's order, keyed by the collection and every article it names (published or not). */
+    /**
+     * The published articles in the editor's order, keyed by the collection and the articles it shows.
+     * The keys name no article a reader cannot see (they are sent as {@code Surrogate-Key}): while the
+     * collection holds one, it is keyed by {@link CacheKeys#LATEST} too, which every article's entering
+     * or leaving the lists purges, so that its publication still reaches the collection.
+     */
     public Keyed<CollectionResponse> published(String slug, Partner partner) {
         CuratedList list = find(slug);
+        List<ArticleSummary> shown = articles.summaries(list.articleIds, partner);
         Set<String> keys = new java.util.LinkedHashSet<>(List.of(CacheKeys.collection(slug), CacheKeys.SECTIONS, CacheKeys.TAGS, CacheKeys.AUTHORS));
-        list.articleIds.forEach(id -> keys.add(CacheKeys.article(id)));
-        return new Keyed<>(new CollectionResponse(list.slug, list.name, list.description, list.updatedAt,
-                articles.summaries(list.articleIds, partner)), keys);
+        shown.forEach(article -> keys.add(CacheKeys.article(article.id())));
+        if (shown.size() < list.articleIds.size()) {
+            keys.add(CacheKeys.LATEST);
+        }
+        return new Keyed<>(new CollectionResponse(list.slug, list.name, list.description, list.updatedAt, shown), keys);
     }
 
     public List<EditorialCollection> list() {

@@ -36,6 +36,23 @@ class CollectionTest extends ApiTest {
     }
 
     @Test
+    void aCollectionsKeysNameNoUnpublishedArticleYetItsPublicationReachesTheCollection() {
+        var shown = content.article().save();
+        var draft = content.article().draft().save();
+        String slug = TestContent.unique("picks");
+        as("editor").contentType("application/json").body(Map.of("slug", slug, "name", "Picks", "articles", List.of(draft.slug, shown.slug)))
+                .post("/api/v1/admin/collections").then().statusCode(201);
+        for (int i = 0; i < 2; i++) { // rendered, then from the cache
+            String keys = given().get("/api/v1/collections/" + slug).then().statusCode(200).body("items.slug", contains(shown.slug))
+                    .extract().header("Surrogate-Key");
+            org.junit.jupiter.api.Assertions.assertTrue(keys.contains("article-" + shown.id), keys);
+            org.junit.jupiter.api.Assertions.assertFalse(keys.contains(draft.id.toString()), "the draft's id is told: " + keys);
+        }
+        as("editor").contentType("application/json").body("{}").post("/api/v1/admin/articles/" + draft.id + "/publish").then().statusCode(200);
+        given().get("/api/v1/collections/" + slug).then().body("items.slug", contains(draft.slug, shown.slug));
+    }
+
+    @Test
     void editorsReorderAndDeleteCollections() {
         String a = content.article().save().slug;
         String b = content.article().save().slug;
