@@ -23,6 +23,7 @@ JAVA_OPTS=${JAVA_OPTS:--Xmx160m -Xmn32m -Xss512k -XX:+UseSerialGC -XX:ReservedCo
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 PORT=18480
 NGINX_PORT=18481
+MANAGEMENT_PORT=18485 # metrics (the management interface)
 WORK=$(mktemp -d /tmp/dispatch-bench.XXXX)
 chmod 755 "$WORK"
 DB_DIR=${BENCH_DB_DIR:-$WORK/pgdata}
@@ -44,7 +45,7 @@ trap cleanup EXIT
 JAVA_BIN=java
 APP_DIR=target/quarkus-app
 start_app() { # $1 = cache bytes; JAVA_BIN, APP_DIR and JAVA_OPTS say which JVM runs which build
-  QUARKUS_HTTP_PORT=$PORT NEWS_RATE_LIMIT_ENABLED=false NEWS_EMBEDDED_DB_DIR="$DB_DIR" NEWS_DEMO_ARTICLES=$ARTICLES NEWS_HTTP_CACHE_BYTES=$1 \
+  QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$MANAGEMENT_PORT NEWS_RATE_LIMIT_ENABLED=false NEWS_EMBEDDED_DB_DIR="$DB_DIR" NEWS_DEMO_ARTICLES=$ARTICLES NEWS_HTTP_CACHE_BYTES=$1 \
     NEWS_API_URL="http://127.0.0.1:$PORT" QUARKUS_LOG_LEVEL=WARN QUARKUS_LOG_CATEGORY__DISPATCH__LEVEL=INFO \
     $JAVA_BIN $JAVA_OPTS -jar $APP_DIR/quarkus-run.jar > "$WORK/app.log" 2>&1 &
   APP=$!
@@ -201,8 +202,8 @@ run "RSS feed (latest 50)" "$API/feeds/latest.rss"
 run "comments (top level)" "$API/api/v1/articles/$HOT/comments"
 run "mixed reads (60% articles Zipf, 10% comments, 30% lists, feed, search)" "$API" "$WORK/mixed.lua"
 run "mixed reads, gzip" "$API" "$WORK/mixed.lua" "Accept-Encoding: gzip"
-CACHE_BYTES=$(curl -fsS "$API/q/metrics" | awk '/^dispatch_cache_bytes /{printf "%d", $2 / 1048576}')
-CACHE_ENTRIES=$(curl -fsS "$API/q/metrics" | awk '/^dispatch_cache_entries /{printf "%d", $2}')
+CACHE_BYTES=$(curl -fsS "http://127.0.0.1:$MANAGEMENT_PORT/q/metrics" | awk '/^dispatch_cache_bytes /{printf "%d", $2 / 1048576}')
+CACHE_ENTRIES=$(curl -fsS "http://127.0.0.1:$MANAGEMENT_PORT/q/metrics" | awk '/^dispatch_cache_entries /{printf "%d", $2}')
 echo "" >> "$OUT"
 echo "Response cache after the cached runs: $CACHE_ENTRIES responses, ${CACHE_BYTES} MiB as weighed (dispatch_cache_bytes; gzip bodies, inflated copies, headers, index)." >> "$OUT"
 stop_app
@@ -322,7 +323,7 @@ else
 fi
 second_ready() { # java app-dir [jvm options]: READY_MS of another instance started on the running database
   local java=$1 dir=$2; shift 2
-  QUARKUS_HTTP_PORT=$((PORT + 2)) NEWS_RATE_LIMIT_ENABLED=false QUARKUS_SHUTDOWN_DELAY_ENABLED=false \
+  QUARKUS_HTTP_PORT=$((PORT + 2)) QUARKUS_MANAGEMENT_PORT=$((MANAGEMENT_PORT + 1)) NEWS_RATE_LIMIT_ENABLED=false QUARKUS_SHUTDOWN_DELAY_ENABLED=false \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PGPORT/postgres" QUARKUS_DATASOURCE_USERNAME=postgres \
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="file://$PWD/.dispatch/secrets/jwt-public.pem" \
     SMALLRYE_JWT_SIGN_KEY_LOCATION="file://$PWD/.dispatch/secrets/jwt-private.pem" \

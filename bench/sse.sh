@@ -7,7 +7,7 @@ COUNTS=${*:-1000 5000}
 PORT=18580
 WORK=$(mktemp -d /tmp/dispatch-sse.XXXX)
 [ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -q package -DskipTests
-QUARKUS_HTTP_PORT=$PORT NEWS_RATE_LIMIT_ENABLED=false NEWS_EMBEDDED_DB_DIR="$WORK/pgdata" NEWS_DEMO_ARTICLES=100 NEWS_ADMIN_USERNAME=bench \
+QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$((PORT + 5)) NEWS_RATE_LIMIT_ENABLED=false NEWS_EMBEDDED_DB_DIR="$WORK/pgdata" NEWS_DEMO_ARTICLES=100 NEWS_ADMIN_USERNAME=bench \
   NEWS_ADMIN_PASSWORD=bench-password-123 QUARKUS_LOG_LEVEL=WARN java ${JAVA_OPTS:--Xmx256m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m} -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true; rm -rf "$WORK"' EXIT

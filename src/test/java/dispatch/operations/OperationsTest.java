@@ -110,11 +110,15 @@ class OperationsTest extends ApiTest {
         assertEquals(3, cached - builtAgain, "a built answer costs news.rate-limit.application-cost units");
     }
 
+    /** {@code quarkus.management.test-port}: metrics are served there only. */
+    private static final int MANAGEMENT_TEST_PORT = 9001;
+
     @Test
     void metricsExposeRequestsCacheAndPool() {
         given().get("/api/v1/articles/" + SAMPLE).then().statusCode(200);
         given().get("/api/v1/articles/" + SAMPLE).then().statusCode(200); // a hit, answered before routing
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        given().get("/q/metrics").then().statusCode(404); // not on the public port
+        String metrics = given().port(MANAGEMENT_TEST_PORT).get("/q/metrics").then().statusCode(200).extract().asString();
         for (String metric : new String[] {"dispatch_cache_hits_total", "dispatch_cache_misses_total", "dispatch_outbox_pending",
                 "dispatch_outbox_lag_seconds", "http_server_requests_seconds_bucket", "agroal_active_count"}) {
             assertTrue(metrics.contains(metric), metric + " is exported");

@@ -240,7 +240,8 @@ class PackagedApplicationIT {
                 "QUARKUS_OTEL_SDK_DISABLED", "false",
                 "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + collector.getAddress().getPort(),
                 "QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
-                "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "PT0.1S"));
+                "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "PT0.1S",
+                "QUARKUS_MANAGEMENT_PORT", "0")); // metrics on a port of their own, wherever one is free
         app = builder.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
