@@ -4,11 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dispatch.common.NewsConfig;
 import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,7 +24,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
@@ -59,11 +66,13 @@ class WebhookDispatcher {
     private final NewsConfig.Webhooks config;
     private final HttpClient http;
 
-    WebhookDispatcher(DataSource dataSource, ObjectMapper json, NewsConfig config) {
+    WebhookDispatcher(DataSource dataSource, ObjectMapper json, NewsConfig config, Vertx vertx) {
         this.dataSource = dataSource;
         this.json = json;
         this.config = config.webhooks();
-        this.http = HttpClient.newBuilder().connectTimeout(this.config.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        // Vert.x's client, which connects to a given address (the one checked) while it speaks to the URL's host
+        this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) this.config.timeout().toMillis())
+                .setVerifyHost(true));
     }
 
     @Scheduled(every = "${news.webhooks.poll}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -96,28 +105,40 @@ class WebhookDispatcher {
     }
 
     private void deliver(Claimed d) throws SQLException {
-        Optional<String> refusal = WebhookTargets.refusal(d.url(), config.allowPrivateTargets());
-        if (refusal.isPresent()) {
-            record(d, null, "target refused: " + refusal.get());
+        WebhookTargets.Resolution resolution = WebhookTargets.resolve(d.url(), config.allowPrivateTargets(), InetAddress::getAllByName);
+        if (resolution.refusal() != null) {
+            record(d, null, "target refused: " + resolution.refusal());
             return;
         }
         String body = body(d);
         long timestamp = Instant.now().getEpochSecond();
+        URI uri = resolution.target().uri();
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(d.url())
+                .setTimeout(config.timeout().toMillis()).setFollowRedirects(false)
+                .putHeader("Content-Type", "application/json")
+                .putHeader("User-Agent", "Dispatch-Webhooks/1.0")
+                .putHeader("X-Event-Id", Long.toString(d.seq()))
+                .putHeader("X-Event-Type", d.type())
+                .putHeader("X-Webhook-Id", d.webhookId())
+                .putHeader("X-Signature", signature(d.secret(), timestamp, body));
+        InetAddress checked = resolution.target().address();
+        if (checked != null) {
+            // to the address that was checked, not to whatever the name resolves to by now; Host and TLS keep the name
+            int port = uri.getPort() > 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+            request.setServer(SocketAddress.inetSocketAddress(port, checked.getHostAddress()));
+        }
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(d.url()))
-                    .timeout(config.timeout())
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "Dispatch-Webhooks/1.0")
-                    .header("X-Event-Id", Long.toString(d.seq()))
-                    .header("X-Event-Type", d.type())
-                    .header("X-Webhook-Id", d.webhookId())
-                    .header("X-Signature", signature(d.secret(), timestamp, body))
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                    .build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            record(d, response.statusCode(), response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode());
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            record(d, null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            int status = http.request(request)
+                    .compose(sent -> sent.send(Buffer.buffer(body, StandardCharsets.UTF_8.name())))
+                    .compose(response -> response.handler(ignored -> { }).end().map(done -> response.statusCode()))
+                    .toCompletionStage().toCompletableFuture()
+                    .get(2 * config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            record(d, status, status / 100 == 2 ? null : "HTTP " + status);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            record(d, null, cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+        } catch (TimeoutException e) {
+            record(d, null, "no answer within " + config.timeout().multipliedBy(2));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
