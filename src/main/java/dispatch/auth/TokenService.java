@@ -21,6 +21,8 @@ import java.util.UUID;
 public class TokenService {
 
     private static final Logger LOG = Logger.getLogger(TokenService.class);
+    /** The claim naming the generation of the account's tokens the token belongs to. */
+    static final String TOKEN_VERSION = "ver";
 
     /**
      * Checked when the username is unknown, so that both cases cost the same bcrypt work. Made on
@@ -65,6 +67,7 @@ public class TokenService {
                     .upn(user.username)
                     .groups(Set.of(user.roles))
                     .claim("name", user.displayName)
+                    .claim(TOKEN_VERSION, user.tokenVersion)
                     .expiresIn(lifespan)
                     .sign();
         } catch (JwtSignatureException e) {

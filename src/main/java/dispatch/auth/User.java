@@ -40,6 +40,10 @@ public class User {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** The generation of the account's access tokens ({@code ver} claim); a password change or a re-enabling starts a new one. */
+    @Column(name = "token_version", nullable = false)
+    public int tokenVersion;
+
     @Version
     public int version;
 }

@@ -18,7 +18,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * A token says who the caller is; the database says what they may do. Roles come from the user's
  * current record, so a role change or a disabled account takes effect at once, not when the token
- * expires. A token whose user no longer exists or is disabled fails authentication (401).
+ * expires. A token whose user no longer exists or is disabled fails authentication (401), and so
+ * does one issued before the account's password changed or before it was disabled and enabled again
+ * (its {@code ver} claim names an earlier generation of the account's tokens).
  */
 @ApplicationScoped
 public class UserIdentityAugmentor implements SecurityIdentityAugmentor {
@@ -38,6 +40,12 @@ public class UserIdentityAugmentor implements SecurityIdentityAugmentor {
         }
         return context.runBlocking(() -> {
             User user = lookup.enabledUser(token.getSubject());
+            Object claim = token.getClaim(TokenService.TOKEN_VERSION);
+            Number version = claim instanceof jakarta.json.JsonNumber json ? json.numberValue() : claim instanceof Number n ? n : null;
+            if (version == null || version.longValue() != user.tokenVersion) {
+                // issued before the password changed or the account was disabled
+                throw new AuthenticationFailedException("Token of an earlier generation");
+            }
             limiter.verifiedToken(token.getRawToken(), token.getSubject());
             return QuarkusSecurityIdentity.builder()
                     .setPrincipal(identity.getPrincipal())

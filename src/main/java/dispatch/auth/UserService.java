@@ -94,11 +94,15 @@ public class UserService {
             if (user.id.equals(actor.id()) && request.disabled()) {
                 throw ProblemException.conflict("An admin cannot disable their own account");
             }
+            if (user.disabled && !request.disabled()) {
+                user.tokenVersion++; // tokens from before the account was disabled stay dead
+            }
             user.disabled = request.disabled();
             changes.put("disabled", user.disabled);
         }
         if (request.password() != null) {
             user.passwordHash = BcryptUtil.bcryptHash(request.password(), BCRYPT_COST);
+            user.tokenVersion++; // every token issued with the old password ends
             changes.put("password", "changed");
         }
         user.updatedAt = Instant.now();

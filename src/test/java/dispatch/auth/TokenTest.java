@@ -162,8 +162,13 @@ class TokenTest extends ApiTest {
             given().auth().oauth2(token).get("/api/v1/admin/users").then().statusCode(401).body("code", equalTo("UNAUTHORIZED"));
         }
         // the same claims, properly signed, work: the refusals above are about the token, not the user
-        given().auth().oauth2(Jwt.issuer("dispatch").audience("dispatch-editorial").subject(userId).expiresIn(600).sign())
+        given().auth().oauth2(Jwt.issuer("dispatch").audience("dispatch-editorial").subject(userId).claim("ver", 0).expiresIn(600).sign())
                 .get("/api/v1/admin/users").then().statusCode(200);
+        // and without the generation of the account's tokens, or with a later one, they do not
+        given().auth().oauth2(Jwt.issuer("dispatch").audience("dispatch-editorial").subject(userId).expiresIn(600).sign())
+                .get("/api/v1/admin/users").then().statusCode(401);
+        given().auth().oauth2(Jwt.issuer("dispatch").audience("dispatch-editorial").subject(userId).claim("ver", 7).expiresIn(600).sign())
+                .get("/api/v1/admin/users").then().statusCode(401);
     }
 
     private static String b64(String json) {

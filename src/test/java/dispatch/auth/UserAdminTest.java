@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasKey;
 
 import dispatch.support.ApiTest;
+import dispatch.support.Newsroom;
 import dispatch.support.TestContent;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -50,5 +51,25 @@ class UserAdminTest extends ApiTest {
         as("admin").contentType("application/json").body(Map.of("roles", List.of("editor"))).patch("/api/v1/admin/users/" + adminId)
                 .then().statusCode(409);
         as("admin").get("/api/v1/admin/users/00000000-0000-0000-0000-000000000000").then().statusCode(404);
+    }
+
+    @Test
+    void aPasswordChangeOrAReEnablingEndsTheAccountsEarlierTokens() {
+        String username = TestContent.unique("rotated");
+        String before = Newsroom.newAccount(username, "writer");
+        String id = as("admin").get("/api/v1/admin/users?limit=200").jsonPath().getString("items.find { it.username == '" + username + "' }.id");
+        Newsroom.asToken(before).get("/api/v1/admin/articles").then().statusCode(200);
+
+        as("admin").contentType("application/json").body(Map.of("password", "a-brand-new-password")).patch("/api/v1/admin/users/" + id)
+                .then().statusCode(200);
+        Newsroom.asToken(before).get("/api/v1/admin/articles").then().statusCode(401);
+        String after = Newsroom.token(username, "a-brand-new-password");
+        Newsroom.asToken(after).get("/api/v1/admin/articles").then().statusCode(200);
+
+        as("admin").contentType("application/json").body(Map.of("disabled", true)).patch("/api/v1/admin/users/" + id).then().statusCode(200);
+        Newsroom.asToken(after).get("/api/v1/admin/articles").then().statusCode(401);
+        as("admin").contentType("application/json").body(Map.of("disabled", false)).patch("/api/v1/admin/users/" + id).then().statusCode(200);
+        Newsroom.asToken(after).get("/api/v1/admin/articles").then().statusCode(401);
+        Newsroom.asToken(Newsroom.token(username, "a-brand-new-password")).get("/api/v1/admin/articles").then().statusCode(200);
     }
 }
