@@ -170,10 +170,12 @@ public class ArticleQueries {
         return tsQuery;
     }
 
-    /** Those of these live articles readers can see now. */
-    java.util.Set<UUID> visibleLive(java.util.Collection<UUID> ids) {
-        return reads.list("select a.id, a.type from articles a where a.id = any(:ids) and a.type = 'live' and " + VISIBLE,
-                Map.of("ids", List.copyOf(ids))).stream().map(row -> (UUID) row[0]).collect(java.util.stream.Collectors.toSet());
+    /** Those of these articles readers can see now, with their types. */
+    Map<UUID, String> visibleAmong(java.util.Collection<UUID> ids) {
+        Map<UUID, String> visible = new HashMap<>();
+        reads.list("select a.id, a.type from articles a where a.id = any(:ids) and " + VISIBLE, Map.of("ids", List.copyOf(ids)))
+                .forEach(row -> visible.put((UUID) row[0], (String) row[1]));
+        return visible;
     }
 
     /** The visible article with this current slug, with its tags and authors (no body). */

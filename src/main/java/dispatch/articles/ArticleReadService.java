@@ -224,7 +224,13 @@ public class ArticleReadService {
 
     /** Those of these live articles readers can see now (for the streams still open on them). */
     public java.util.Set<UUID> visibleLive(java.util.Collection<UUID> ids) {
-        return ids.isEmpty() ? java.util.Set.of() : queries.visibleLive(ids);
+        return ids.isEmpty() ? java.util.Set.of() : queries.visibleAmong(ids).entrySet().stream().filter(e -> "live".equals(e.getValue()))
+                .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** Whether readers can see this article now. */
+    public boolean isVisible(UUID id) {
+        return queries.visibleAmong(List.of(id)).containsKey(id);
     }
 
     /** The id of the live article readers can see under this slug; empty for anything else. */

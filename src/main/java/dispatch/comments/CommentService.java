@@ -168,14 +168,15 @@ public class CommentService {
         return new BulkModerationResult(found.size(), ids.stream().filter(i -> !foundIds.contains(i)).toList());
     }
 
-    public CommentSettingsResponse settings(UUID articleId) {
-        requireArticle(articleId);
+    public CommentSettingsResponse settings(UUID articleId, CurrentUser user) {
+        requireArticle(articleId, user);
         return toResponse(articleId, em.find(CommentSettings.class, articleId));
     }
 
     @Transactional
-    public CommentSettingsResponse updateSettings(UUID articleId, CommentSettingsRequest request, CurrentUser.Actor actor) {
-        requireArticle(articleId);
+    public CommentSettingsResponse updateSettings(UUID articleId, CommentSettingsRequest request, CurrentUser user) {
+        CurrentUser.Actor actor = user.actor();
+        requireArticle(articleId, user);
         CommentSettings settings = em.find(CommentSettings.class, articleId);
         boolean created = settings == null;
         if (created) {
@@ -278,8 +279,14 @@ public class CommentService {
         return null;
     }
 
-    private void requireArticle(UUID articleId) {
-        if (articles.slugsById(List.of(articleId)).isEmpty()) {
+    /**
+     * The article's comments are this user's to rule: editors rule those of every article that is not
+     * deleted; moderators, who work on what readers see, those of articles readers can see. Any other
+     * is a 404, as if it did not exist.
+     */
+    private void requireArticle(UUID articleId, CurrentUser user) {
+        boolean reachable = user.isEditor() ? articles.typeOf(articleId).isPresent() : articles.isVisible(articleId);
+        if (!reachable) {
             throw ProblemException.notFound("No article with id " + articleId);
         }
     }

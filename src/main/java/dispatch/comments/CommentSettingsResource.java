@@ -32,12 +32,12 @@ public class CommentSettingsResource {
 
     @GET
     public CommentSettingsResponse settings(@PathParam("id") UUID id) {
-        return comments.settings(id);
+        return comments.settings(id, user);
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public CommentSettingsResponse updateSettings(@PathParam("id") UUID id, @Valid @NotNull CommentSettingsRequest request) {
-        return comments.updateSettings(id, request, user.actor());
+        return comments.updateSettings(id, request, user);
     }
 }

@@ -132,6 +132,21 @@ class CommentTest extends ApiTest {
     }
 
     @Test
+    void moderatorsRuleTheCommentsOfWhatReadersSeeOnly() {
+        var draft = content.article().draft().save();
+        var deleted = content.article().save();
+        as("editor").delete("/api/v1/admin/articles/" + deleted.id).then().statusCode(204);
+        for (var article : List.of(draft, deleted)) {
+            String path = "/api/v1/admin/articles/" + article.id + "/comment-settings";
+            as("moderator").get(path).then().statusCode(404);
+            as("moderator").contentType("application/json").body(Map.of("moderation", "post")).put(path).then().statusCode(404);
+        }
+        as("editor").get("/api/v1/admin/articles/" + draft.id + "/comment-settings").then().statusCode(200);
+        as("editor").get("/api/v1/admin/articles/" + deleted.id + "/comment-settings").then().statusCode(404);
+        as("moderator").get("/api/v1/admin/articles/" + content.article().save().id + "/comment-settings").then().statusCode(200);
+    }
+
+    @Test
     void closedArticlesRefuseCommentsUntilReopened() {
         var article = content.article().save();
         as("moderator").contentType("application/json").body(Map.of("closedAt", java.time.Instant.now().minusSeconds(1).toString()))
