@@ -233,9 +233,9 @@ public class ArticleReadService {
         return queries.visibleAmong(List.of(id)).containsKey(id);
     }
 
-    /** The id of the live article readers can see under this slug; empty for anything else. */
-    public Optional<UUID> visibleLiveIdBySlug(String slug) {
-        return visibleRow(slug, null).filter(row -> "live".equals(row.type())).map(ArticleQueries.Row::id);
+    /** The id of the live article this reader (a partner, or anyone when null) can see under this slug; empty for anything else. */
+    public Optional<UUID> visibleLiveIdBySlug(String slug, Partner partner) {
+        return visibleRow(slug, partner).filter(row -> "live".equals(row.type())).map(ArticleQueries.Row::id);
     }
 
     /** What {@code related} blocks link to, for bodies outside articles (live entries): published targets only. */
@@ -243,15 +243,15 @@ public class ArticleReadService {
         return relatedLinks(queries.visibleBySlugs(slugs, null));
     }
 
-    /** The id of the article readers can see under this current slug. */
-    public Optional<UUID> visibleIdBySlug(String slug) {
-        return visibleRow(slug, null).map(ArticleQueries.Row::id);
+    /** The id of the article this reader (a partner, or anyone when null) can see under this current slug. */
+    public Optional<UUID> visibleIdBySlug(String slug, Partner partner) {
+        return visibleRow(slug, partner).map(ArticleQueries.Row::id);
     }
 
-    /** Comment counts of the visible articles among these slugs (a stored count: no rows are counted). */
-    public Map<String, Integer> commentCounts(java.util.Collection<String> slugs) {
+    /** Comment counts of the articles among these slugs this reader can see (a stored count: no rows are counted). */
+    public Map<String, Integer> commentCounts(java.util.Collection<String> slugs, Partner partner) {
         Map<String, Integer> counts = new java.util.LinkedHashMap<>();
-        queries.visibleBySlugs(slugs, null).values().forEach(row -> counts.put(row.slug(), row.commentCount()));
+        queries.visibleBySlugs(slugs, partner).values().forEach(row -> counts.put(row.slug(), row.commentCount()));
         return counts;
     }
 

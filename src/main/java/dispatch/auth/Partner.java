@@ -9,4 +9,9 @@ import java.util.UUID;
  * teasers only, and a rate-limit tier.
  */
 public record Partner(UUID keyId, String name, Set<String> sections, Set<String> tags, boolean fullText, String tier) {
+
+    /** What separates this partner's cached answers from everyone else's: "" for anonymous readers. */
+    public static String cacheVariant(Partner partner) {
+        return partner == null ? "" : partner.keyId().toString();
+    }
 }

@@ -1,6 +1,8 @@
 package dispatch.cards;
 
 import dispatch.articles.ArticleReadService;
+import dispatch.auth.Partner;
+import dispatch.auth.PartnerContext;
 import dispatch.common.NewsConfig;
 import dispatch.common.http.Links;
 import dispatch.common.http.ResponseCache;
@@ -23,7 +25,10 @@ public class CardResource {
     private final ResponseCache cache;
     private final NewsConfig config;
 
-    CardResource(CardService cards, ResponseCache cache, NewsConfig config) {
+    private final PartnerContext partners;
+
+    CardResource(CardService cards, ResponseCache cache, NewsConfig config, PartnerContext partners) {
+        this.partners = partners;
         this.cards = cards;
         this.cache = cache;
         this.config = config;
@@ -31,8 +36,9 @@ public class CardResource {
 
     @GET
     public Response card(@PathParam("slug") String slug, @Context HttpHeaders headers, @Context jakarta.ws.rs.core.UriInfo uri) {
-        return cache.serve(uri, headers, "article", "", () -> {
-            ArticleReadService.Lookup lookup = cards.lookup(slug);
+        Partner partner = partners.partner();
+        return cache.serve(uri, headers, "article", Partner.cacheVariant(partner), () -> {
+            ArticleReadService.Lookup lookup = cards.lookup(slug, partner);
             if (lookup.movedTo() != null) {
                 return ResponseCache.Rendered.direct(Response.status(Response.Status.MOVED_PERMANENTLY)
                         .location(URI.create(Links.trimSlash(config.apiUrl()) + "/api/v1/articles/" + lookup.movedTo() + "/card")).build());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dispatch.articles.ArticleReadService;
 import dispatch.articles.api.ArticleResponse;
+import dispatch.auth.Partner;
 import dispatch.common.NewsConfig;
 import dispatch.common.http.Links;
 import dispatch.common.http.ProblemException;
@@ -33,8 +34,8 @@ class CardService {
     }
 
     /** The card of the article under this slug, or where a former slug moved to. */
-    ArticleReadService.Lookup lookup(String slug) {
-        return articles.get(slug, null);
+    ArticleReadService.Lookup lookup(String slug, Partner partner) {
+        return articles.get(slug, partner);
     }
 
     Card card(ArticleResponse a) {
@@ -55,7 +56,7 @@ class CardService {
     }
 
     /** An oEmbed answer for a canonical article URL of this site; 404 for anything else. */
-    dispatch.common.http.Keyed<OEmbed> oembed(String url, Integer maxWidth, Integer maxHeight) {
+    dispatch.common.http.Keyed<OEmbed> oembed(String url, Integer maxWidth, Integer maxHeight, Partner partner) {
         String site = Links.trimSlash(config.siteUrl()) + "/";
         URI uri;
         try {
@@ -67,7 +68,7 @@ class CardService {
             throw ProblemException.notFound("Not an article URL of " + site);
         }
         String slug = uri.getPath().substring(uri.getPath().lastIndexOf('/') + 1);
-        ArticleReadService.Lookup lookup = articles.get(slug, null);
+        ArticleReadService.Lookup lookup = articles.get(slug, partner);
         ArticleResponse a = lookup.article();
         if (a == null || !a.links().web().equals(url.split("[?#]")[0])) {
             throw ProblemException.notFound("Not an article URL of " + site);

@@ -1,5 +1,7 @@
 package dispatch.cards;
 
+import dispatch.auth.Partner;
+import dispatch.auth.PartnerContext;
 import dispatch.common.http.ProblemException;
 import dispatch.common.http.QueryValues;
 import dispatch.common.http.ResponseCache;
@@ -18,7 +20,10 @@ public class OEmbedResource {
     private final CardService cards;
     private final ResponseCache cache;
 
-    OEmbedResource(CardService cards, ResponseCache cache) {
+    private final PartnerContext partners;
+
+    OEmbedResource(CardService cards, ResponseCache cache, PartnerContext partners) {
+        this.partners = partners;
         this.cards = cards;
         this.cache = cache;
     }
@@ -34,8 +39,9 @@ public class OEmbedResource {
         }
         Integer width = maxWidth == null ? null : QueryValues.integer(maxWidth, "maxwidth", 50, 10_000);
         Integer height = maxHeight == null ? null : QueryValues.integer(maxHeight, "maxheight", 50, 10_000);
-        return cache.serve(uri, headers, "article", "", () -> {
-            var embed = cards.oembed(url, width, height);
+        Partner partner = partners.partner();
+        return cache.serve(uri, headers, "article", Partner.cacheVariant(partner), () -> {
+            var embed = cards.oembed(url, width, height, partner);
             return cache.rendered(embed.value(), null, embed.keys());
         });
     }

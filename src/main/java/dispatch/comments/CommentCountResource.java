@@ -1,6 +1,8 @@
 package dispatch.comments;
 
 import dispatch.articles.ArticleReadService;
+import dispatch.auth.Partner;
+import dispatch.auth.PartnerContext;
 import dispatch.common.http.ProblemException;
 import dispatch.common.http.QueryValues;
 import dispatch.common.http.Representations;
@@ -22,7 +24,10 @@ public class CommentCountResource {
     private final ArticleReadService articles;
     private final dispatch.common.http.ResponseCache cache;
 
-    CommentCountResource(ArticleReadService articles, dispatch.common.http.ResponseCache cache) {
+    private final PartnerContext partners;
+
+    CommentCountResource(ArticleReadService articles, dispatch.common.http.ResponseCache cache, PartnerContext partners) {
+        this.partners = partners;
         this.articles = articles;
         this.cache = cache;
     }
@@ -33,8 +38,9 @@ public class CommentCountResource {
             throw ProblemException.badParameter("articles", "required: comma-separated article slugs (at most 100)");
         }
         java.util.List<String> wanted = QueryValues.list(slugs, "articles", 100);
-        return cache.serve(uri, headers, "comments", "", () -> {
-            Map<String, Integer> counts = articles.commentCounts(wanted);
+        Partner partner = partners.partner();
+        return cache.serve(uri, headers, "comments", Partner.cacheVariant(partner), () -> {
+            Map<String, Integer> counts = articles.commentCounts(wanted, partner);
             java.util.Set<String> keys = new java.util.HashSet<>(java.util.Set.of(dispatch.common.http.CacheKeys.LATEST));
             articles.idsBySlug(counts.keySet()).values().forEach(id -> keys.add(dispatch.common.http.CacheKeys.article(id)));
             return cache.rendered(Map.of("counts", counts), null, keys);

@@ -1,6 +1,8 @@
 package dispatch.comments;
 
 import dispatch.auth.CurrentUser;
+import dispatch.auth.Partner;
+import dispatch.auth.PartnerContext;
 import dispatch.auth.Roles;
 import dispatch.comments.api.CommentAccepted;
 import dispatch.comments.api.CommentPage;
@@ -45,6 +47,9 @@ public class CommentResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    PartnerContext partners;
+
     CommentResource(CommentService comments, CommentQueries queries, dispatch.articles.ArticleReadService articles,
             dispatch.common.http.ResponseCache cache) {
         this.comments = comments;
@@ -60,10 +65,11 @@ public class CommentResource {
         boolean newestFirst = "newest".equals(QueryValues.oneOf(sort, "sort", Set.of("oldest", "newest"), "oldest"));
         int size = QueryValues.limit(limit, 20, 100);
         UUID parentId = parent == null ? null : uuid(parent, "parent");
-        return cache.serve(uri, headers, "comments", "", () -> {
-            UUID articleId = comments.visibleArticle(slug);
+        Partner partner = partners.partner();
+        return cache.serve(uri, headers, "comments", Partner.cacheVariant(partner), () -> {
+            UUID articleId = comments.visibleArticle(slug, partner);
             Page<CommentResponse> page = queries.approved(articleId, parentId, newestFirst, cursor, size);
-            int count = articles.commentCounts(java.util.List.of(slug)).getOrDefault(slug, 0);
+            int count = articles.commentCounts(java.util.List.of(slug), partner).getOrDefault(slug, 0);
             return cache.rendered(new CommentPage(page.items(), page.next(), comments.isOpen(articleId), count), null,
                     Set.of(dispatch.common.http.CacheKeys.comments(articleId), dispatch.common.http.CacheKeys.article(articleId)));
         });
@@ -75,7 +81,7 @@ public class CommentResource {
             @Context HttpHeaders headers) {
         CurrentUser.Actor staff = headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null && !identity.isAnonymous()
                 && Roles.ALL.stream().anyMatch(identity::hasRole) ? currentUser.actor() : null;
-        CommentAccepted accepted = comments.submit(slug, request, http.remoteAddress().hostAddress(), staff);
+        CommentAccepted accepted = comments.submit(slug, request, http.remoteAddress().hostAddress(), staff, partners.partner());
         return Response.accepted(accepted).header("Cache-Control", "no-store").build();
     }
 

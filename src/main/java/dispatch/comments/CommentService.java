@@ -4,6 +4,7 @@ import dispatch.articles.ArticleCounters;
 import dispatch.articles.ArticleReadService;
 import dispatch.audit.AuditLog;
 import dispatch.auth.CurrentUser;
+import dispatch.auth.Partner;
 import dispatch.comments.api.BulkModerationRequest;
 import dispatch.comments.api.BulkModerationResult;
 import dispatch.comments.api.CommentAccepted;
@@ -64,8 +65,8 @@ public class CommentService {
     }
 
     /** The published article's id for its slug; 404 for anything readers cannot see. */
-    UUID visibleArticle(String slug) {
-        return articles.visibleIdBySlug(slug).orElseThrow(() -> ProblemException.notFound("No published article with slug '" + slug + "'"));
+    UUID visibleArticle(String slug, Partner partner) {
+        return articles.visibleIdBySlug(slug, partner).orElseThrow(() -> ProblemException.notFound("No published article with slug '" + slug + "'"));
     }
 
     boolean isOpen(UUID articleId) {
@@ -78,8 +79,8 @@ public class CommentService {
      * Spam is stored as spam but answered as pending, so that spammers learn nothing.
      */
     @Transactional
-    public CommentAccepted submit(String slug, CommentRequest request, String clientAddress, CurrentUser.Actor staff) {
-        UUID articleId = visibleArticle(slug);
+    public CommentAccepted submit(String slug, CommentRequest request, String clientAddress, CurrentUser.Actor staff, Partner partner) {
+        UUID articleId = visibleArticle(slug, partner);
         CommentSettings settings = em.find(CommentSettings.class, articleId);
         Instant now = Instant.now();
         if (settings != null && settings.isClosed(now)) {

@@ -1,11 +1,13 @@
 package dispatch.live;
 
+import dispatch.auth.Partner;
+import dispatch.auth.PartnerContext;
+import dispatch.common.http.Page;
 import dispatch.common.http.ProblemException;
 import dispatch.common.http.QueryValues;
 import dispatch.common.http.Representations;
 import dispatch.live.api.LiveEntry;
 import dispatch.live.api.LiveEntryPage;
-import dispatch.common.http.Page;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -31,7 +33,11 @@ public class LiveResource {
     private final LiveHub hub;
     private final dispatch.common.http.ResponseCache cache;
 
-    LiveResource(dispatch.articles.ArticleReadService articles, LiveQueries queries, LiveHub hub, dispatch.common.http.ResponseCache cache) {
+    private final PartnerContext partners;
+
+    LiveResource(dispatch.articles.ArticleReadService articles, LiveQueries queries, LiveHub hub, dispatch.common.http.ResponseCache cache,
+            PartnerContext partners) {
+        this.partners = partners;
         this.articles = articles;
         this.queries = queries;
         this.hub = hub;
@@ -46,8 +52,9 @@ public class LiveResource {
         boolean pinnedOnly = "true".equals(QueryValues.oneOf(pinned, "pinned", Set.of("true", "false"), "false"));
         boolean keyOnly = "true".equals(QueryValues.oneOf(keyEvents, "keyEvents", Set.of("true", "false"), "false"));
         int size = QueryValues.limit(limit, 20, 100);
-        return cache.serve(uri, headers, "live", "", () -> {
-            UUID articleId = liveArticle(slug);
+        Partner partner = readable();
+        return cache.serve(uri, headers, "live", Partner.cacheVariant(partner), () -> {
+            UUID articleId = liveArticle(slug, partner);
             Instant after = since == null ? null : since(articleId, since);
             long lastEventId = queries.lastSeq(articleId);
             Page<LiveEntry> page = queries.page(articleId, after, pinnedOnly, keyOnly, cursor, size);
@@ -66,7 +73,7 @@ public class LiveResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void stream(@PathParam("slug") String slug, @HeaderParam("Last-Event-ID") String lastEventHeader,
             @QueryParam("lastEventId") String lastEventParam, @Context SseEventSink sink, @Context Sse sse) {
-        UUID articleId = liveArticle(slug);
+        UUID articleId = liveArticle(slug, readable());
         String given = lastEventHeader != null ? lastEventHeader : lastEventParam;
         long from;
         if (given == null) {
@@ -81,8 +88,20 @@ public class LiveResource {
         hub.subscribe(articleId, from, sink, sse);
     }
 
-    private UUID liveArticle(String slug) {
-        return articles.visibleLiveIdBySlug(slug).orElseThrow(() -> ProblemException.notFound("No published live article with slug '" + slug + "'"));
+    /**
+     * The partner behind the request, if it may read live entries: they are the article's text, which
+     * a teaser key does not get (a 403, as for an article's body).
+     */
+    private Partner readable() {
+        Partner partner = partners.partner();
+        if (partner != null && !partner.fullText()) {
+            throw new ProblemException(403, "FORBIDDEN", "Forbidden", "This API key gives teasers only: live entries are full text", null, null);
+        }
+        return partner;
+    }
+
+    private UUID liveArticle(String slug, Partner partner) {
+        return articles.visibleLiveIdBySlug(slug, partner).orElseThrow(() -> ProblemException.notFound("No published live article with slug '" + slug + "'"));
     }
 
     private Instant since(UUID articleId, String since) {

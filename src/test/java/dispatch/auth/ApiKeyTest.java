@@ -112,6 +112,46 @@ class ApiKeyTest extends ApiTest {
     }
 
     @Test
+    void aKeysScopeHoldsOnEveryRepresentationOfAnArticle() {
+        String key = createKey(Map.of("name", "Russia only " + TestContent.unique("s"), "sections", List.of("russia"), "fullText", true)).path("key");
+        String outside = "55-killed-during-clashes-in-libyan-capital";
+        String outsideWeb = given().get("/api/v1/articles/" + outside).path("links.web");
+        String insideWeb = given().get("/api/v1/articles/" + SAMPLE).path("links.web");
+        Map<String, Object> live = new java.util.HashMap<>(dispatch.support.Newsroom.article("Live outside " + TestContent.unique("l")));
+        live.put("type", "live");
+        var created = as("editor").contentType("application/json").body(live).post("/api/v1/admin/articles");
+        as("editor").contentType("application/json").body("{}").post("/api/v1/admin/articles/" + created.path("id") + "/publish")
+                .then().statusCode(200);
+        String liveSlug = created.path("slug");
+        for (String path : List.of("/api/v1/articles/" + outside + "/card", "/oembed?url=" + outsideWeb, "/api/v1/articles/" + outside + "/comments",
+                "/api/v1/articles/" + liveSlug + "/live-entries")) {
+            given().get(path).then().statusCode(200); // anyone else reads them, and they are cached now
+            given().header("X-API-Key", key).get(path).then().statusCode(404);
+        }
+        given().header("X-API-Key", key).get("/api/v1/articles/" + liveSlug + "/live-entries/stream").then().statusCode(404);
+        given().header("X-API-Key", key).contentType("application/json").body(Map.of("authorName", "Reader", "authorEmail", "reader@example.org", "body", "Hello"))
+                .post("/api/v1/articles/" + outside + "/comments").then().statusCode(404);
+        given().header("X-API-Key", key).get("/api/v1/comments/counts?articles=" + outside + "," + SAMPLE).then().statusCode(200)
+                .body("counts", hasKey(SAMPLE)).body("counts", not(hasKey(outside)));
+        given().header("X-API-Key", key).get("/api/v1/articles/" + SAMPLE + "/card").then().statusCode(200);
+        given().header("X-API-Key", key).get("/oembed?url=" + insideWeb).then().statusCode(200);
+    }
+
+    @Test
+    void aTeaserKeyGetsNoLiveEntries() {
+        String key = createKey(Map.of("name", "Teasers " + TestContent.unique("t"))).path("key");
+        Map<String, Object> live = new java.util.HashMap<>(dispatch.support.Newsroom.article("Live " + TestContent.unique("l")));
+        live.put("type", "live");
+        var created = as("editor").contentType("application/json").body(live).post("/api/v1/admin/articles");
+        as("editor").contentType("application/json").body("{}").post("/api/v1/admin/articles/" + created.path("id") + "/publish")
+                .then().statusCode(200);
+        for (String path : List.of("/api/v1/articles/" + created.path("slug") + "/live-entries",
+                "/api/v1/articles/" + created.path("slug") + "/live-entries/stream")) {
+            given().header("X-API-Key", key).get(path).then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+        }
+    }
+
+    @Test
     void keysNameOnlyExistingSectionsAndTags() {
         createKey(Map.of("name", "Bad", "sections", List.of("atlantis"), "tags", List.of("unicorns"))).then().statusCode(400)
                 .body("errors.pointer", contains("/sections/0", "/tags/0"));
