@@ -19,8 +19,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sends thousands of generated requests, driven by openapi.yaml: every operation, every query
- * parameter given hostile values, every request body replaced by wrong JSON types. Nothing may answer
+ * Sends thousands of generated requests, driven by openapi.yaml (a fixed list, so a run repeats
+ * exactly): every operation, every query parameter given hostile values (dates at the extremes,
+ * control bytes, encoded separators), every path parameter given control bytes, every request body
+ * replaced by wrong JSON types, and every member of every request body set to hostile values one at a
+ * time. Nothing may answer
  * 5xx, and every answer must match the contract (the base class validates each response).
  */
 @QuarkusTest
@@ -28,7 +31,16 @@ class FuzzTest extends ApiTest {
 
     static final List<String> VALUES = List.of("", "x", "-1", "0", "1", "99999999999999999999", "%00", "' OR 1=1--", "{}", "[]",
             "a".repeat(3000), "😀", "2023-13-45", "../../etc/passwd", "<script>alert(1)</script>", "null", "true", "1e309", "a,b,,c",
-            "-", "|", "news|", ",-", "\"unclosed");
+            "-", "|", "news|", ",-", "\"unclosed",
+            // dates at the extremes: expanded years, year 0 and 9999, no offset
+            "+294277-01-01T00:00:00Z", "-294277-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z", "0000-01-01T00:00:00Z",
+            "9999-12-31T23:59:59Z", "2026-12-08T10:00:00",
+            // control bytes and encoded separators
+            "%01", "%7F", "%0D%0Ax", "a%00b", "a%26sort%3Drelevance", "a%2Cb", "%7C");
+    /** What every field of every request body is set to, one at a time. */
+    static final List<Object> FIELD_VALUES = List.of("", "x".repeat(5000), "a\u0000b", "+294277-01-01T00:00:00Z",
+            "+999999999-12-31T23:59:59Z", "9999-12-31T23:59:59Z", "0000-01-01T00:00:00Z", -1, Long.MAX_VALUE, 1.5, true, List.of(),
+            List.of("x", 1), Map.of(), Map.of("type", "paragraph"), "<script>alert(1)</script>", "a&b=c", "../../x", "😀");
     static final List<String> BODIES = List.of("{}", "[]", "\"text\"", "42", "null", "{\"headline\": []}", "{\"body\": {}}",
             "{\"username\": {}, \"password\": []}", "{\"authorName\": 1, \"body\": true}", "{\"a\":" + "[".repeat(200) + "]".repeat(200) + "}",
             "not json", "{\"ids\": [\"x\"], \"action\": 7}");
@@ -70,7 +82,17 @@ class FuzzTest extends ApiTest {
                         check(r, method + " " + url + " body " + abbreviate(body), failures);
                     }
                 }
-                for (String junk : List.of("%ZZ", "..%2F..%2F", "a".repeat(500))) {
+                if (op.getValue().has("requestBody")) {
+                    for (String field : bodyFields(spec, op.getValue())) {
+                        for (Object value : FIELD_VALUES) {
+                            String body = JSON.writeValueAsString(Map.of(field, value));
+                            Response r = request(secured, token).contentType("application/json").body(body).request(method, url);
+                            sent++;
+                            check(r, method + " " + url + " with " + field + " = " + abbreviate(String.valueOf(value)), failures);
+                        }
+                    }
+                }
+                for (String junk : List.of("%ZZ", "..%2F..%2F", "a".repeat(500), "%00", "a%00", "%01", "%7F", "%0D%0A", "%C0%AF")) {
                     if (path.getKey().contains("{")) {
                         Response r = request(secured, token).request(method, path.getKey().replaceAll("\\{[^}]+}", junk));
                         sent++;
@@ -79,6 +101,7 @@ class FuzzTest extends ApiTest {
                 }
             }
         }
+        org.junit.jupiter.api.Assertions.assertTrue(sent > 5000, "thousands of requests: " + sent);
         assertEquals(List.of(), failures, "of " + sent + " generated requests");
     }
 
@@ -99,6 +122,25 @@ class FuzzTest extends ApiTest {
         if (body.contains("Exception") || body.contains("at dispatch.") || body.contains("org.hibernate")) {
             failures.add("internals leak for " + what);
         }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The members of an operation's JSON request body, as its schema names them. */
+    private static List<String> bodyFields(JsonNode spec, JsonNode op) {
+        List<String> fields = new ArrayList<>();
+        for (JsonNode media : op.path("requestBody").path("content")) {
+            JsonNode schema = media.path("schema");
+            if (schema.has("$ref")) {
+                schema = spec.at(schema.get("$ref").asText().substring(1));
+            }
+            schema.path("properties").fieldNames().forEachRemaining(name -> {
+                if (!fields.contains(name)) {
+                    fields.add(name);
+                }
+            });
+        }
+        return fields;
     }
 
     private static List<JsonNode> parameters(JsonNode spec, JsonNode op) {
