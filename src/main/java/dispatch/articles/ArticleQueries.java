@@ -326,16 +326,17 @@ public class ArticleQueries {
     }
 
     /** Months (UTC) that have visible articles, newest first, with the last change in each. */
-    List<Object[]> visibleMonths() {
+    List<Object[]> visibleMonths(Partner partner) {
+        Map<String, Object> params = new HashMap<>();
         return reads.list("select to_char(a.published_at at time zone 'UTC', 'YYYY-MM'), max(a.updated_at) from articles a "
-                + "where " + VISIBLE + " group by 1 order by 1 desc");
+                + "where " + scoped(partner, params) + " group by 1 order by 1 desc", params);
     }
 
     /** Visible articles published in [from, to), oldest first, at most {@code limit}. */
-    List<Row> visiblePublishedBetween(Instant from, Instant to, int limit) {
-        return rows(reads.list("select " + SUMMARY_COLUMNS + ", null, null" + NO_TAXONOMY + ", null" + FROM + "where " + VISIBLE
-                + " and a.published_at >= :from and a.published_at < :to order by a.published_at, a.id limit " + limit,
-                Map.of("from", from, "to", to)));
+    List<Row> visiblePublishedBetween(Instant from, Instant to, int limit, Partner partner) {
+        Map<String, Object> params = new HashMap<>(Map.of("from", from, "to", to));
+        return rows(reads.list("select " + SUMMARY_COLUMNS + ", null, null" + NO_TAXONOMY + ", null" + FROM + "where " + scoped(partner, params)
+                + " and a.published_at >= :from and a.published_at < :to order by a.published_at, a.id limit " + limit, params));
     }
 
     /** Visible articles by current slug, for resolving {@code related} body blocks. */

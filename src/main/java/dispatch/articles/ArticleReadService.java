@@ -202,17 +202,17 @@ public class ArticleReadService {
     }
 
     /** Sitemap files: one per month (UTC, "2023-08") that has published articles, with its last change. */
-    public Map<String, Instant> sitemapMonths() {
+    public Map<String, Instant> sitemapMonths(Partner partner) {
         Map<String, Instant> months = new java.util.LinkedHashMap<>();
-        for (Object[] row : queries.visibleMonths()) {
+        for (Object[] row : queries.visibleMonths(partner)) {
             months.put((String) row[0], dispatch.common.persistence.Rows.instant(row[1]));
         }
         return months;
     }
 
     /** Published articles of [from, to), oldest first, as sitemaps list them. */
-    public List<SitemapEntry> sitemapEntries(Instant from, Instant to, int limit) {
-        return queries.visiblePublishedBetween(from, to, limit).stream()
+    public List<SitemapEntry> sitemapEntries(Instant from, Instant to, int limit, Partner partner) {
+        return queries.visiblePublishedBetween(from, to, limit, partner).stream()
                 .map(row -> new SitemapEntry(mapper.relatedLink(row).webUrl(), row.updatedAt(), row.publishedAt(), row.headline(), row.language()))
                 .toList();
     }

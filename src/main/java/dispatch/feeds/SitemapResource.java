@@ -2,19 +2,20 @@ package dispatch.feeds;
 
 import dispatch.articles.ArticleReadService;
 import dispatch.articles.api.SitemapEntry;
+import dispatch.auth.Partner;
+import dispatch.auth.PartnerContext;
 import dispatch.common.NewsConfig;
+import dispatch.common.http.CacheKeys;
 import dispatch.common.http.Links;
 import dispatch.common.http.ProblemException;
-import dispatch.common.http.CacheKeys;
 import dispatch.common.http.ResponseCache;
-import jakarta.ws.rs.core.UriInfo;
-import java.util.Set;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -44,7 +46,10 @@ public class SitemapResource {
     private final ResponseCache cache;
     private final NewsConfig config;
 
-    SitemapResource(ArticleReadService articles, ResponseCache cache, NewsConfig config) {
+    private final PartnerContext partners;
+
+    SitemapResource(ArticleReadService articles, ResponseCache cache, NewsConfig config, PartnerContext partners) {
+        this.partners = partners;
         this.articles = articles;
         this.cache = cache;
         this.config = config;
@@ -55,11 +60,12 @@ public class SitemapResource {
     @GET
     @Path("sitemap.xml")
     public Response index(@Context HttpHeaders headers, @Context UriInfo uri) {
-        return cache.serve(uri, headers, "sitemap", "", () -> indexXml());
+        Partner partner = partners.partner();
+        return cache.serve(uri, headers, "sitemap", Partner.cacheVariant(partner), () -> indexXml(partner));
     }
 
-    private ResponseCache.Rendered indexXml() {
-        Map<String, Instant> months = articles.sitemapMonths();
+    private ResponseCache.Rendered indexXml(Partner partner) {
+        Map<String, Instant> months = articles.sitemapMonths(partner);
         // a sitemap lists pages of its own host only (sitemaps.org): the index points at the site's host, which passes them on
         String base = Links.trimSlash(config.sitemapUrl().orElse(config.siteUrl()));
         Instant latest = months.values().stream().max(Instant::compareTo).orElse(null);
@@ -81,10 +87,11 @@ public class SitemapResource {
     @Path("sitemaps/articles-{year: [0-9]{4}}-{month: [0-9]{2}}.xml")
     public Response month(@PathParam("year") String year, @PathParam("month") String month, @Context HttpHeaders headers,
             @Context UriInfo uri) {
-        return cache.serve(uri, headers, "sitemap", "", () -> monthXml(year, month));
+        Partner partner = partners.partner();
+        return cache.serve(uri, headers, "sitemap", Partner.cacheVariant(partner), () -> monthXml(year, month, partner));
     }
 
-    private ResponseCache.Rendered monthXml(String year, String month) {
+    private ResponseCache.Rendered monthXml(String year, String month, Partner partner) {
         YearMonth period;
         try {
             period = YearMonth.parse(year + "-" + month);
@@ -93,7 +100,7 @@ public class SitemapResource {
         }
         Instant from = period.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         List<SitemapEntry> entries = articles.sitemapEntries(from, period.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
-                MAX_URLS);
+                MAX_URLS, partner);
         if (entries.isEmpty()) {
             throw ProblemException.notFound("No published articles in " + period);
         }
@@ -111,12 +118,13 @@ public class SitemapResource {
     @GET
     @Path("sitemap-news.xml")
     public Response news(@Context HttpHeaders headers, @Context UriInfo uri) {
-        return cache.serve(uri, headers, "sitemap", "", this::newsXml);
+        Partner partner = partners.partner();
+        return cache.serve(uri, headers, "sitemap", Partner.cacheVariant(partner), () -> newsXml(partner));
     }
 
-    private ResponseCache.Rendered newsXml() {
+    private ResponseCache.Rendered newsXml(Partner partner) {
         Instant now = Instant.now();
-        List<SitemapEntry> entries = articles.sitemapEntries(now.minus(Duration.ofDays(2)), now.plusSeconds(1), MAX_NEWS);
+        List<SitemapEntry> entries = articles.sitemapEntries(now.minus(Duration.ofDays(2)), now.plusSeconds(1), MAX_NEWS, partner);
         byte[] xml = write(w -> {
             w.writeStartElement("urlset");
             w.writeDefaultNamespace(SITEMAP_NS);

@@ -2,6 +2,7 @@ package dispatch.sync;
 
 import dispatch.articles.ArticleReadService;
 import dispatch.articles.api.ArticleSummary;
+import dispatch.auth.Partner;
 import dispatch.common.http.Cursors;
 import dispatch.common.http.ProblemException;
 import dispatch.common.persistence.Rows;
@@ -32,7 +33,12 @@ class ChangeQueries {
         this.json = json;
     }
 
-    ChangePage since(String cursor, int limit) {
+    /**
+     * The page after {@code cursor}, as this reader may see it. For a partner key, an article outside
+     * its scope (another section, untagged) is a deletion: its mirror drops the copy it may hold from
+     * before the article left the scope, and learns nothing of it.
+     */
+    ChangePage since(String cursor, int limit, Partner partner) {
         long after = cursor == null ? 0 : decode(cursor);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select seq, type, entity_type, entity_id, slug, occurred_at, payload::text from events "
@@ -44,7 +50,15 @@ class ChangeQueries {
             }
         }
         Map<UUID, ArticleSummary> current = new HashMap<>();
-        articles.summaries(articleIds, null).forEach(summary -> current.put(summary.id(), summary));
+        articles.summaries(articleIds, partner).forEach(summary -> current.put(summary.id(), summary));
+        java.util.Set<UUID> outOfScope = new java.util.HashSet<>();
+        if (partner != null) {
+            articles.summaries(articleIds, null).forEach(summary -> {
+                if (!current.containsKey(summary.id())) {
+                    outOfScope.add(summary.id());
+                }
+            });
+        }
         List<Change> changes = new ArrayList<>();
         long last = after;
         for (Object[] row : rows) {
@@ -52,7 +66,7 @@ class ChangeQueries {
             String type = (String) row[1];
             String entityType = (String) row[2];
             UUID id = Rows.uuid(row[3]);
-            boolean removal = isRemoval(type);
+            boolean removal = isRemoval(type) || outOfScope.contains(id);
             Object data = removal ? null : "article".equals(entityType) ? current.get(id) : payload((String) row[6]);
             changes.add(new Change(Long.toString(seq), type, entityType, removal ? "delete" : "upsert", id, (String) row[4],
                     Rows.instant(row[5]), data));

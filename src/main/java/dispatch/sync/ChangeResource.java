@@ -1,5 +1,6 @@
 package dispatch.sync;
 
+import dispatch.auth.PartnerContext;
 import dispatch.common.http.QueryValues;
 import dispatch.common.http.Representations;
 import dispatch.sync.api.ChangePage;
@@ -20,14 +21,17 @@ public class ChangeResource {
     private final ChangeQueries changes;
     private final Representations representations;
 
-    ChangeResource(ChangeQueries changes, Representations representations) {
+    private final PartnerContext partners;
+
+    ChangeResource(ChangeQueries changes, Representations representations, PartnerContext partners) {
+        this.partners = partners;
         this.changes = changes;
         this.representations = representations;
     }
 
     @GET
     public Response since(@QueryParam("since") String since, @QueryParam("limit") String limit, @Context HttpHeaders headers) {
-        ChangePage page = changes.since(since, QueryValues.limit(limit, 100, 1000));
+        ChangePage page = changes.since(since, QueryValues.limit(limit, 100, 1000), partners.partner());
         // revalidated on every poll: an unchanged tail costs a 304
         return representations.ok(headers, page, null).header(HttpHeaders.CACHE_CONTROL, null).header(HttpHeaders.CACHE_CONTROL, "no-cache").build();
     }

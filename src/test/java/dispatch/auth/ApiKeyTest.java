@@ -135,6 +135,35 @@ class ApiKeyTest extends ApiTest {
                 .body("counts", hasKey(SAMPLE)).body("counts", not(hasKey(outside)));
         given().header("X-API-Key", key).get("/api/v1/articles/" + SAMPLE + "/card").then().statusCode(200);
         given().header("X-API-Key", key).get("/oembed?url=" + insideWeb).then().statusCode(200);
+
+        // sitemaps list what the key may see
+        String month = given().get("/api/v1/articles/" + outside).<String>path("publishedAt").substring(0, 7);
+        String monthly = "/sitemaps/articles-" + month + ".xml";
+        org.junit.jupiter.api.Assertions.assertTrue(given().get(monthly).asString().contains(outsideWeb));
+        Response scoped = given().header("X-API-Key", key).get(monthly);
+        org.junit.jupiter.api.Assertions.assertTrue(scoped.statusCode() == 404 || !scoped.asString().contains(outsideWeb),
+                "a Russia key's sitemap lists " + outsideWeb);
+        String sampleMonth = "/sitemaps/articles-" + given().get("/api/v1/articles/" + SAMPLE).<String>path("publishedAt").substring(0, 7) + ".xml";
+        org.junit.jupiter.api.Assertions.assertTrue(given().header("X-API-Key", key).get(sampleMonth).asString().contains(insideWeb));
+
+        // the changes feed: articles outside the scope are deletions, nothing of them is told
+        String next = given().get("/api/v1/changes?limit=1000").path("next");
+        for (int page = 0; page < 50; page++) { // to the end of the log
+            String after = given().get("/api/v1/changes?limit=1000&since=" + next).path("next");
+            if (after == null || after.equals(next)) {
+                break;
+            }
+            next = after;
+        }
+        // publish one more outside the scope, then read the tail as the key and as anyone
+        String lastId = as("editor").contentType("application/json").body(dispatch.support.Newsroom.article("Outside " + TestContent.unique("o")))
+                .post("/api/v1/admin/articles").path("id");
+        as("editor").contentType("application/json").body("{}").post("/api/v1/admin/articles/" + lastId + "/publish").then().statusCode(200);
+        given().get("/api/v1/changes?since=" + next).then().statusCode(200)
+                .body("items.find { it.id == '" + lastId + "' }.action", equalTo("upsert"));
+        given().header("X-API-Key", key).get("/api/v1/changes?since=" + next).then().statusCode(200)
+                .body("items.find { it.id == '" + lastId + "' }.action", equalTo("delete"))
+                .body("items.find { it.id == '" + lastId + "' }.data", org.hamcrest.Matchers.nullValue());
     }
 
     @Test
