@@ -105,7 +105,7 @@ public class ArticleEditorService {
         article.status = "draft";
         article.createdBy = user.id();
         article.createdAt = Instant.now();
-        apply(article, request);
+        apply(article, request, user);
         articles.persist(article);
         EditorialArticle result = saved(article, "create", user);
         audit.record(user.actor(), "article.create", "article", article.id, Map.of("slug", article.slug));
@@ -121,7 +121,7 @@ public class ArticleEditorService {
     public EditorialArticle replace(UUID id, ArticleRequest request, String ifMatch, CurrentUser user) {
         Article article = loadForEdit(id, ifMatch, user);
         ArticleCacheKeys.State before = cacheState(article);
-        apply(article, request);
+        apply(article, request, user);
         return updated(article, before, user);
     }
 
@@ -134,7 +134,7 @@ public class ArticleEditorService {
         Article article = loadForEdit(id, ifMatch, user);
         ArticleCacheKeys.State before = cacheState(article);
         JsonNode merged = MergePatch.apply(json.valueToTree(requestOf(article)), mergePatch);
-        apply(article, readRequest(merged));
+        apply(article, readRequest(merged), user);
         return updated(article, before, user);
     }
 
@@ -175,6 +175,9 @@ public class ArticleEditorService {
         Instant effective = scheduled ? publishAt : publishAt != null ? publishAt : article.publishedAt != null ? article.publishedAt : now;
         if (expireAt != null && !expireAt.isAfter(scheduled ? publishAt : now)) {
             throw ProblemException.invalidBody(List.of(Problem.FieldError.pointer("/expireAt", "must be after the publication time")));
+        }
+        if ("draft".equals(article.status)) {
+            requireSlugFree(article);
         }
         article.status = scheduled ? "scheduled" : "published";
         article.publishedAt = effective;
@@ -262,7 +265,7 @@ public class ArticleEditorService {
                 content.set(field, revision.snapshot().get(field));
             }
         }
-        apply(article, readRequest(content));
+        apply(article, readRequest(content), user);
         EditorialArticle result = saved(article, "restore " + number, user);
         audit.record(user.actor(), "article.restore", "article", article.id, Map.of("revision", number, "slug", article.slug));
         announce(article, before, "article.updated");
@@ -411,7 +414,7 @@ public class ArticleEditorService {
     }
 
     /** Validates the request against the rules and the references it names, then applies it to the article. */
-    private void apply(Article article, ArticleRequest request) {
+    private void apply(Article article, ArticleRequest request, CurrentUser user) {
         request.body().forEach(dispatch.common.http.JsonInput::clean);
         List<Problem.FieldError> errors = new ArrayList<>();
         if (!ArticleType.ALL.contains(request.type())) {
@@ -464,7 +467,7 @@ public class ArticleEditorService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalidBody(errors);
         }
-        changeSlug(article, slug != null ? slug : article.slug != null ? article.slug : freeSlug(Slugs.of(request.headline()), article.id));
+        changeSlug(article, slug != null ? slug : article.slug != null ? article.slug : freeSlug(Slugs.of(request.headline()), article.id, user), user);
         article.type = request.type();
         article.headline = request.headline().strip();
         article.socialHeadline = blankToNull(request.socialHeadline());
@@ -484,11 +487,11 @@ public class ArticleEditorService {
     }
 
     /** A new slug must be free; a published article keeps its old slug as a redirect. */
-    private void changeSlug(Article article, String slug) {
+    private void changeSlug(Article article, String slug, CurrentUser user) {
         if (slug.equals(article.slug)) {
             return;
         }
-        if (slugTaken(slug, article.id)) {
+        if (slugTaken(slug, article.id, user)) {
             throw ProblemException.conflict("The slug '" + slug + "' is used by another article");
         }
         if (article.slug != null && article.publishedAt != null) {
@@ -498,19 +501,37 @@ public class ArticleEditorService {
         article.slug = slug;
     }
 
-    private String freeSlug(String base, UUID id) {
+    private String freeSlug(String base, UUID id, CurrentUser user) {
         String slug = base;
-        for (int n = 2; slugTaken(slug, id); n++) {
+        for (int n = 2; slugTaken(slug, id, user); n++) {
             slug = base + "-" + n;
         }
         return slug;
     }
 
-    private boolean slugTaken(String slug, UUID id) {
-        Number count = (Number) em.createNativeQuery("select (select count(*) from articles where slug = :slug and id <> :id) "
+    /**
+     * Whether another article holds the slug as far as this user may know: one that readers can see or
+     * once saw (any status but draft, and former slugs), or a draft the user can see (editors any,
+     * writers their own). Other writers' drafts claim nothing, so their slugs cannot be probed; a
+     * draft's slug is checked against everything when it is published ({@link #requireSlugFree}).
+     */
+    private boolean slugTaken(String slug, UUID id, CurrentUser user) {
+        Number count = (Number) em.createNativeQuery("select (select count(*) from articles where slug = :slug and id <> :id "
+                + "and (status <> 'draft' or :everyDraft or created_by = :me)) "
                 + "+ (select count(*) from article_slug_history where slug = :slug and article_id <> :id)")
-                .setParameter("slug", slug).setParameter("id", id).getSingleResult();
+                .setParameter("slug", slug).setParameter("id", id).setParameter("everyDraft", user.isEditor())
+                .setParameter("me", user.id()).getSingleResult();
         return count.intValue() > 0;
+    }
+
+    /** A draft being published must not take a slug readers already know for another article. */
+    private void requireSlugFree(Article article) {
+        Number count = (Number) em.createNativeQuery("select (select count(*) from articles where slug = :slug and id <> :id "
+                + "and status <> 'draft') + (select count(*) from article_slug_history where slug = :slug and article_id <> :id)")
+                .setParameter("slug", article.slug).setParameter("id", article.id).getSingleResult();
+        if (count.intValue() > 0) {
+            throw ProblemException.conflict("The slug '" + article.slug + "' is used by another article; give this one another slug before publishing it");
+        }
     }
 
     private Image image(Image current, ImageRequest request) {

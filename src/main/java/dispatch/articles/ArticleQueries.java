@@ -199,7 +199,8 @@ public class ArticleQueries {
         List<Object[]> results = reads.list("select " + SUMMARY_COLUMNS + ", a.body::text, null" + TAXONOMY + CORRECTIONS
                 + ", 0 as part, 0 as position" + FROM + "where a.slug = :slug and " + scope
                 + " union all select " + SUMMARY_COLUMNS + ", null, null" + TAXONOMY + ", null, 1, r.position" + FROM
-                + "join article_related r on r.related_id = a.id join articles o on o.id = r.article_id where o.slug = :slug and " + scope
+                + "join article_related r on r.related_id = a.id join articles o on o.id = r.article_id where o.slug = :slug "
+                + "and o.status <> 'draft' and " + scope
                 + " order by part, position", params);
         if (results.isEmpty() || ((Number) results.get(0)[24]).intValue() != 0) {
             return Optional.empty();
@@ -306,8 +307,9 @@ public class ArticleQueries {
     Map<String, UUID> idsBySlug(Collection<String> slugs) {
         Map<String, UUID> ids = new HashMap<>();
         if (!slugs.isEmpty()) {
-            for (Object[] r : reads.list("select slug, id from articles where slug = any(:slugs) and deleted_at is null",
-                    Map.of("slugs", slugs))) {
+            // drafts may share a slug (they claim none): the article readers know under it comes first, then the newest draft
+            for (Object[] r : reads.list("select distinct on (slug) slug, id from articles where slug = any(:slugs) and deleted_at is null "
+                    + "order by slug, status = 'draft', updated_at desc", Map.of("slugs", slugs))) {
                 ids.put((String) r[0], Rows.uuid(r[1]));
             }
         }

@@ -23,6 +23,38 @@ class EditorialAccessTest extends ApiTest {
     }
 
     @Test
+    void anotherWritersDraftsSlugsCannotBeProbed() {
+        String first = TestContent.unique("first");
+        String second = TestContent.unique("second");
+        Newsroom.newAccount(first, "writer");
+        Newsroom.newAccount(second, "writer");
+        var one = asToken(Newsroom.token(first, Newsroom.PASSWORD));
+        var other = asToken(Newsroom.token(second, Newsroom.PASSWORD));
+        String slug = TestContent.unique("secret-plan");
+        var draft = new java.util.HashMap<>(article("Secret plan"));
+        draft.put("slug", slug);
+        String mine = one.contentType("application/json").body(draft).post("/api/v1/admin/articles").then().statusCode(201)
+                .body("slug", equalTo(slug)).extract().path("id");
+
+        // the other writer asks for the same slug, or writes the same headline: answered as if it were free
+        String theirs = other.contentType("application/json").body(draft).post("/api/v1/admin/articles").then().statusCode(201)
+                .body("slug", equalTo(slug)).extract().path("id");
+        String headline = "Probe " + TestContent.unique("h");
+        one.contentType("application/json").body(article(headline)).post("/api/v1/admin/articles").then().statusCode(201);
+        other.contentType("application/json").body(article(headline)).post("/api/v1/admin/articles").then().statusCode(201)
+                .body("slug", org.hamcrest.Matchers.not(org.hamcrest.Matchers.endsWith("-2")));
+        // the writer's own drafts do count
+        one.contentType("application/json").body(draft).post("/api/v1/admin/articles").then().statusCode(409);
+
+        // publication takes the slug; the other draft must then change its slug to be published
+        as("editor").contentType("application/json").body("{}").post("/api/v1/admin/articles/" + mine + "/publish").then().statusCode(200);
+        given().get("/api/v1/articles/" + slug).then().statusCode(200).body("id", equalTo(mine));
+        as("editor").contentType("application/json").body("{}").post("/api/v1/admin/articles/" + theirs + "/publish").then().statusCode(409);
+        // a published article's slug is public: refusing it tells nothing
+        other.contentType("application/json").body(draft).post("/api/v1/admin/articles").then().statusCode(409);
+    }
+
+    @Test
     void anonymousCallersGet401OnEveryEditorialEndpoint() {
         for (String path : new String[] {"/api/v1/admin/articles", "/api/v1/admin/users", "/api/v1/admin/api-keys",
             "/api/v1/admin/collections", "/api/v1/admin/audit"}) {
