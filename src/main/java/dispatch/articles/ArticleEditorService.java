@@ -330,7 +330,7 @@ public class ArticleEditorService {
     }
 
     private boolean visible(Article article) {
-        return article.deletedAt == null && reader.isVisible(article.status, article.publishedAt, article.expireAt);
+        return reader.isVisible(article.status, article.publishedAt, article.expireAt, article.deletedAt);
     }
 
     private ArticleCacheKeys.State cacheState(Article article) {
@@ -596,7 +596,7 @@ public class ArticleEditorService {
         String createdBy = article.createdBy == null ? null : em.createQuery("select u.username from User u where u.id = :id", String.class)
                 .setParameter("id", article.createdBy).getResultStream().findFirst().orElse(null);
         String api = Links.trimSlash(config.apiUrl());
-        boolean live = reader.isVisible(article.status, article.publishedAt, article.expireAt);
+        boolean live = reader.isVisible(article.status, article.publishedAt, article.expireAt, article.deletedAt);
         return new EditorialArticle(article.id, article.slug, article.status, article.version, article.type, article.headline,
                 article.socialHeadline, article.standfirst, body, article.language, sections.slugOf(article.sectionId),
                 article.tagIds.stream().map(tagSlugs::get).toList(), article.authorIds.stream().map(authorSlugs::get).toList(),

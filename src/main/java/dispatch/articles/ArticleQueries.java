@@ -33,7 +33,7 @@ public class ArticleQueries {
 
     /** Published (or scheduled) and its time has come, and not past its embargo end. Matches the partial indexes. */
     static final String VISIBLE = "a.status in ('published', 'scheduled') and a.published_at <= now()"
-            + " and (a.expire_at is null or a.expire_at > now())";
+            + " and (a.expire_at is null or a.expire_at > now()) and a.deleted_at is null";
 
     private static final String SUMMARY_COLUMNS = "a.id, a.slug, a.type, a.headline, a.social_headline, a.standfirst, "
             + "a.language, a.section_id, a.published_at, a.updated_at, a.word_count, a.comment_count, "

@@ -169,11 +169,11 @@ public class ArticleReadService {
         return whole(row, queries.explicitRelatedOf(List.of(id), null).getOrDefault(id, List.of()), null).value();
     }
 
-    /** Whether readers see an article in this state now; the same rule as {@link ArticleQueries#VISIBLE}. */
-    public boolean isVisible(String status, Instant publishedAt, Instant expireAt) {
+    /** Whether readers see an article in this state now; the same rule as {@link ArticleQueries#VISIBLE}, deletion included. */
+    public boolean isVisible(String status, Instant publishedAt, Instant expireAt, Instant deletedAt) {
         Instant now = Instant.now();
-        return ("published".equals(status) || "scheduled".equals(status)) && publishedAt != null && !publishedAt.isAfter(now)
-                && (expireAt == null || expireAt.isAfter(now));
+        return deletedAt == null && ("published".equals(status) || "scheduled".equals(status)) && publishedAt != null
+                && !publishedAt.isAfter(now) && (expireAt == null || expireAt.isAfter(now));
     }
 
     private Keyed<ArticleResponse> whole(ArticleQueries.Row row, List<ArticleQueries.Row> related, Partner partner) {

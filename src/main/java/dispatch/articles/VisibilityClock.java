@@ -33,8 +33,10 @@ public class VisibilityClock implements dispatch.common.http.ValidityHorizon {
         Instant known = next.get();
         if (known == UNKNOWN || (known != null && !known.isAfter(Instant.now()))) {
             Object value = em.createNativeQuery("select least("
-                    + "(select min(published_at) from articles where status in ('published', 'scheduled') and published_at > now()), "
-                    + "(select min(expire_at) from articles where status in ('published', 'scheduled') and expire_at > now()))")
+                    + "(select min(published_at) from articles where status in ('published', 'scheduled') and published_at > now() "
+                    + "and deleted_at is null), "
+                    + "(select min(expire_at) from articles where status in ('published', 'scheduled') and expire_at > now() "
+                    + "and deleted_at is null))")
                     .getSingleResult();
             known = dispatch.common.persistence.Rows.instant(value);
             next.set(known);

@@ -158,7 +158,7 @@ public class TestContent {
     }
 
     private boolean visible(Article article) {
-        return article.deletedAt == null && reader.isVisible(article.status, article.publishedAt, article.expireAt);
+        return reader.isVisible(article.status, article.publishedAt, article.expireAt, article.deletedAt);
     }
 
     /** Changes an article as an editor would, in its own transaction. */
