@@ -70,6 +70,7 @@ class ApiKeyTest extends ApiTest {
         String key = createKey(Map.of("name", "Libya watcher", "tags", List.of("libya"), "fullText", true)).path("key");
 
         given().header("X-API-Key", key).get("/api/v1/articles?limit=100&fields=tags").then().statusCode(200)
+                .body("items.size()", org.hamcrest.Matchers.greaterThan(0)) // everyItem holds for an empty list too
                 .body("items.collect { it.tags.collect { t -> t.slug }.contains('libya') }", everyItem(equalTo(true)));
     }
 
@@ -164,6 +165,25 @@ class ApiKeyTest extends ApiTest {
         given().header("X-API-Key", key).get("/api/v1/changes?since=" + next).then().statusCode(200)
                 .body("items.find { it.id == '" + lastId + "' }.action", equalTo("delete"))
                 .body("items.find { it.id == '" + lastId + "' }.data", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void feedsCarryFullTextForFullTextKeysOnly() {
+        String teaser = createKey(Map.of("name", "Teaser feed " + TestContent.unique("t"))).path("key");
+        String full = createKey(Map.of("name", "Full feed " + TestContent.unique("f"), "fullText", true)).path("key");
+        String fragment = "Only full text keys read this " + TestContent.unique("p").replace("-", " ");
+        Map<String, Object> body = new java.util.HashMap<>(dispatch.support.Newsroom.article("Feed body " + TestContent.unique("b")));
+        body.put("body", List.of(Map.of("type", "paragraph", "text", "Opening."), Map.of("type", "paragraph", "text", fragment)));
+        String id = as("editor").contentType("application/json").body(body).post("/api/v1/admin/articles").then().statusCode(201).extract().path("id");
+        as("editor").contentType("application/json").body("{}").post("/api/v1/admin/articles/" + id + "/publish").then().statusCode(200);
+        for (String feed : List.of("/feeds/latest.json", "/feeds/latest.rss", "/feeds/latest.atom", "/feeds/sections/news.rss")) {
+            org.junit.jupiter.api.Assertions.assertTrue(given().header("X-API-Key", full).get(feed + "?limit=100").asString().contains(fragment),
+                    feed + " gives a full-text key the body");
+            org.junit.jupiter.api.Assertions.assertFalse(given().header("X-API-Key", teaser).get(feed + "?limit=100").asString().contains(fragment),
+                    feed + " gives a teaser key the body");
+            org.junit.jupiter.api.Assertions.assertFalse(given().get(feed + "?limit=100").asString().contains(fragment),
+                    feed + " gives anonymous readers the body");
+        }
     }
 
     @Test
