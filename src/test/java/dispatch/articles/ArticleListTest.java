@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -239,7 +238,7 @@ class ArticleListTest extends ApiTest {
         for (int i = 0; i < 5; i++) {
             content.article().headline(word + " story " + i).publishedAgo(Duration.ofMinutes(i + 1)).save();
         }
-        Set<String> seen = new java.util.HashSet<>();
+        List<String> seen = new java.util.ArrayList<>();
         String cursor = null;
         do {
             JsonPath page = given().get("/api/v1/articles?q=" + word + "&sort=relevance&limit=2" + (cursor == null ? "" : "&cursor=" + cursor))
@@ -247,7 +246,8 @@ class ArticleListTest extends ApiTest {
             seen.addAll(page.getList("items.slug"));
             cursor = page.getString("next");
         } while (cursor != null);
-        assertEquals(5, seen.size());
+        assertEquals(5, seen.size(), "every match once, none twice: " + seen);
+        assertEquals(5, new java.util.HashSet<>(seen).size(), "no match on two pages: " + seen);
     }
 
     @Test

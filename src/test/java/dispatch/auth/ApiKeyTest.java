@@ -28,12 +28,15 @@ class ApiKeyTest extends ApiTest {
     @Inject
     TestContent content;
 
+    @Inject
+    javax.sql.DataSource dataSource;
+
     private static Response createKey(Map<String, Object> body) {
         return as("admin").contentType("application/json").body(body).post("/api/v1/admin/api-keys");
     }
 
     @Test
-    void theSecretIsShownOnceAndOnlyItsHashIsKept() {
+    void theSecretIsShownOnceAndOnlyItsHashIsKept() throws Exception {
         Response created = createKey(Map.of("name", "Partner " + TestContent.unique("p")));
         created.then().statusCode(201).body("key", startsWith("dk_")).body("tier", equalTo("standard")).body("fullText", equalTo(false));
         String id = created.path("id");
@@ -41,6 +44,15 @@ class ApiKeyTest extends ApiTest {
         as("admin").get("/api/v1/admin/api-keys").then().statusCode(200)
                 .body("items.find { it.id == '" + id + "' }", not(hasKey("key")))
                 .body("items.find { it.id == '" + id + "' }.prefix", equalTo(created.<String>path("key").substring(3, 11)));
+        // what is stored is the SHA-256 of the key, never the key
+        try (java.sql.Connection c = dataSource.getConnection();
+                java.sql.PreparedStatement select = c.prepareStatement("select secret_hash from api_keys where id = ?")) {
+            select.setObject(1, java.util.UUID.fromString(id));
+            try (java.sql.ResultSet row = select.executeQuery()) {
+                org.junit.jupiter.api.Assertions.assertTrue(row.next());
+                org.junit.jupiter.api.Assertions.assertEquals(dispatch.common.text.Digests.sha256Hex(created.path("key")), row.getString(1));
+            }
+        }
     }
 
     @Test

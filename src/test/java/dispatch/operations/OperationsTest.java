@@ -36,7 +36,7 @@ class OperationsTest extends ApiTest {
 
     @Test
     void everyResponseCarriesSecurityHeaders() {
-        for (String path : new String[] {"/api/v1/articles", "/api/v1/nothing-here", "/feeds/rss.xml"}) {
+        for (String path : new String[] {"/api/v1/articles", "/api/v1/nothing-here", "/feeds/latest.rss"}) {
             given().get(path).then()
                     .header("X-Content-Type-Options", "nosniff")
                     .header("Referrer-Policy", "no-referrer")

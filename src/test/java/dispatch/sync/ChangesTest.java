@@ -79,6 +79,9 @@ class ChangesTest extends ApiTest {
     void draftsAndTheirEditsNeverAppear() {
         String since = head();
         String id = as("writer").contentType("application/json").body(article("Secret draft")).post("/api/v1/admin/articles").path("id");
+        String etag = as("writer").get("/api/v1/admin/articles/" + id).header("ETag");
+        as("writer").contentType("application/merge-patch+json").header("If-Match", etag).body("{\"headline\": \"Secret draft, edited\"}")
+                .patch("/api/v1/admin/articles/" + id).then().statusCode(200);
         given().get("/api/v1/changes?since=" + since).then().body("items.findAll { it.id == '" + id + "' }", org.hamcrest.Matchers.empty());
     }
 
