@@ -199,11 +199,19 @@ class EditorialWorkflowTest extends ApiTest {
         Instant end = Instant.now().plusSeconds(2);
         String slug = as("editor").contentType("application/json").body(Map.of("expireAt", end.toString()))
                 .post("/api/v1/admin/articles/" + id + "/publish").then().statusCode(200).extract().path("slug");
+        List<String> lists = List.of("/api/v1/articles?limit=100&fields=slug", "/api/v1/articles?section=news&limit=100&fields=slug",
+                "/feeds/latest.rss", "/feeds/sections/news.rss", "/sitemap-news.xml");
         given().get("/api/v1/articles/" + slug).then().statusCode(200);
+        for (String list : lists) { // cached while it is there
+            org.junit.jupiter.api.Assertions.assertTrue(given().get(list).asString().contains(slug), list + " lists it before its embargo ends");
+        }
 
         Thread.sleep(Math.max(0, end.toEpochMilli() - System.currentTimeMillis()) + 100);
         given().get("/api/v1/articles/" + slug).then().statusCode(404);
         given().get("/api/v1/articles?ids=" + slug).then().body("items", empty());
+        for (String list : lists) {
+            org.junit.jupiter.api.Assertions.assertFalse(given().get(list).asString().contains(slug), list + " lists it after its embargo ended");
+        }
         as("editor").contentType("application/json").body(Map.of("expireAt", Instant.now().minusSeconds(60).toString()))
                 .post("/api/v1/admin/articles/" + id + "/publish").then().statusCode(400).body("errors[0].pointer", equalTo("/expireAt"));
     }

@@ -49,12 +49,18 @@ class SitemapTest extends ApiTest {
 
     @Test
     void monthlySitemapValidatesAndHoldsOnlyPublishedArticles() throws Exception {
-        String hidden = content.article().draft().save().slug;
+        // dated within the month the sitemap lists, so only its status keeps it out: a draft, and an unpublished story
+        java.time.Instant inAugust = java.time.Instant.parse("2023-08-20T09:00:00Z");
+        String hidden = content.article().draft().publishedAt(inAugust).save().slug;
+        String retracted = content.article().status("unpublished").publishedAt(inAugust).save().slug;
+        String shown = content.article().publishedAt(inAugust).save().slug;
         String xml = given().get("/sitemaps/articles-2023-08.xml").then().statusCode(200).extract().asString();
         validate(xml, "../shared/schemas/sitemap.xsd");
         assertTrue(xml.contains("<loc>http://localhost:3000/news/russia/russian-military-delegation-arrives-in-libya-invited-by-haftar</loc>"));
         assertTrue(xml.contains("<lastmod>2023-08-22T15:30:00Z</lastmod>"));
         assertFalse(xml.contains(hidden));
+        assertFalse(xml.contains(retracted));
+        assertTrue(xml.contains(shown), "a published story of the same month is listed, so the month is the one the others would be in");
         given().get("/sitemaps/articles-1999-01.xml").then().statusCode(404);
         given().get("/sitemaps/articles-2023-13.xml").then().statusCode(404);
     }
