@@ -28,6 +28,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class EditorialWorkflowTest extends ApiTest {
 
+    @jakarta.inject.Inject
+    PreviewTokens previews;
+
     private static Response create(String role, Map<String, Object> body) {
         return as(role).contentType("application/json").body(body).post("/api/v1/admin/articles");
     }
@@ -299,6 +302,11 @@ class EditorialWorkflowTest extends ApiTest {
         String forged = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
         given().get("/api/v1/preview/" + forged).then().statusCode(404);
         given().get("/api/v1/preview/not-a-token").then().statusCode(404);
+        // signed by this server, for this article, but past its expiry (and just before it)
+        java.util.UUID article = java.util.UUID.fromString(id);
+        given().get("/api/v1/preview/" + previews.issue(article, Instant.now().minusSeconds(1))).then().statusCode(404)
+                .body("detail", containsString("expired"));
+        given().get("/api/v1/preview/" + previews.issue(article, Instant.now().plusSeconds(30))).then().statusCode(200);
     }
 
     @Test
