@@ -249,6 +249,15 @@ class EditorialWorkflowTest extends ApiTest {
     }
 
     @Test
+    void onlyEditorsAppendCorrectionsEvenToAWritersOwnPublishedStory() {
+        String id = createDraft("writer", "Mine to correct? " + TestContent.unique("k"));
+        publish(id);
+        as("writer").contentType("application/json").body(Map.of("kind", "correction", "text", "Quietly rewritten."))
+                .post("/api/v1/admin/articles/" + id + "/corrections").then().statusCode(403);
+        as("editor").get("/api/v1/admin/articles/" + id).then().body("corrections", empty());
+    }
+
+    @Test
     void correctionsTravelWithThePublicArticle() {
         String id = createDraft("editor", "Corrected " + TestContent.unique("k"));
         as("editor").contentType("application/json").body(Map.of("kind", "correction", "text", "Too early"))
