@@ -143,6 +143,11 @@ public class LiveHub {
         return readers.values().stream().mapToInt(Set::size).sum();
     }
 
+    /** Readers connected to this article's stream on this instance. */
+    int readersOf(UUID articleId) {
+        return readers.getOrDefault(articleId, Set.of()).size();
+    }
+
     private void catchUp(UUID articleId, List<Reader> targets) {
         if (endInvisible(List.of(articleId)).isEmpty()) {
             return;

@@ -64,6 +64,9 @@ class LiveTest extends ApiTest {
         private final Map<String, String> current = new HashMap<>();
 
         StreamReader(String slug, String lastEventId) throws InterruptedException {
+            LiveHub hub = io.quarkus.arc.Arc.container().instance(LiveHub.class).get();
+            java.util.UUID article = java.util.UUID.fromString(given().get("/api/v1/articles/" + slug).path("id"));
+            int before = hub.readersOf(article);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:8081/api/v1/articles/" + slug + "/live-entries/stream"))
                     .header("Accept", "text/event-stream");
             if (lastEventId != null) {
@@ -71,7 +74,13 @@ class LiveTest extends ApiTest {
             }
             ended = HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines())
                     .thenAccept(response -> response.body().forEach(this::line));
-            Thread.sleep(300); // let the subscription register
+            // until the hub holds the subscription: an event committed before that would be missed
+            for (long deadline = System.nanoTime() + 10_000_000_000L; hub.readersOf(article) <= before && System.nanoTime() < deadline;) {
+                Thread.sleep(10);
+            }
+            if (hub.readersOf(article) <= before) {
+                throw new AssertionError("the stream of " + slug + " was not subscribed within 10 s");
+            }
         }
 
         private void line(String line) {
