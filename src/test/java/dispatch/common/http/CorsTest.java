@@ -23,10 +23,14 @@ class CorsTest extends ApiTest {
     static final String SAMPLE = "/api/v1/articles/russian-military-delegation-arrives-in-libya-invited-by-haftar";
     static final String PAGE = "https://front.example";
 
+    @jakarta.inject.Inject
+    ResponseCache cache;
+
     @Test
     void publicReadsAnswerEveryOriginWithAStarOnFirstAndCachedAnswers() {
         for (String path : new String[] {SAMPLE, "/api/v1/articles?limit=2", "/api/v1/authors", "/api/v1/sections/news",
             "/feeds/latest.rss", "/feeds/latest.json", "/sitemap.xml", "/api/v1/changes?limit=1", SAMPLE + "/comments"}) {
+            cache.invalidateAll(); // the first answer is rendered (whatever earlier tests left), the second a hit
             for (int i = 0; i < 2; i++) {
                 given().header("Origin", PAGE).get(path).then().statusCode(200)
                         .header("Access-Control-Allow-Origin", "*")
