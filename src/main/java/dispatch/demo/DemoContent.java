@@ -28,7 +28,7 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
- * Writes the demo content (the sample article of shared/examples and its neighbours, then generated
+ * Writes the demo content (the sample article of {@code demo/sample-article.json} and its neighbours, then generated
  * articles) in one transaction, only into a database without articles. A PostgreSQL advisory lock
  * makes concurrent starts of several instances load it once.
  */
