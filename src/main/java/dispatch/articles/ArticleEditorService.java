@@ -516,20 +516,22 @@ public class ArticleEditorService {
      * draft's slug is checked against everything when it is published ({@link #requireSlugFree}).
      */
     private boolean slugTaken(String slug, UUID id, CurrentUser user) {
+        return slugHeld(slug, id, user.isEditor(), user.id());
+    }
+
+    /** Whether another article than {@code id} holds the slug: any but a draft, and the drafts named (every one, or {@code creator}'s). */
+    private boolean slugHeld(String slug, UUID id, boolean everyDraft, UUID creator) {
         Number count = (Number) em.createNativeQuery("select (select count(*) from articles where slug = :slug and id <> :id "
-                + "and (status <> 'draft' or :everyDraft or created_by = :me)) "
+                + "and (status <> 'draft' or :everyDraft or created_by = :creator)) "
                 + "+ (select count(*) from article_slug_history where slug = :slug and article_id <> :id)")
-                .setParameter("slug", slug).setParameter("id", id).setParameter("everyDraft", user.isEditor())
-                .setParameter("me", user.id()).getSingleResult();
+                .setParameter("slug", slug).setParameter("id", id).setParameter("everyDraft", everyDraft)
+                .setParameter("creator", creator == null ? new UUID(0, 0) : creator).getSingleResult();
         return count.intValue() > 0;
     }
 
     /** A draft being published must not take a slug readers already know for another article. */
     private void requireSlugFree(Article article) {
-        Number count = (Number) em.createNativeQuery("select (select count(*) from articles where slug = :slug and id <> :id "
-                + "and status <> 'draft') + (select count(*) from article_slug_history where slug = :slug and article_id <> :id)")
-                .setParameter("slug", article.slug).setParameter("id", article.id).getSingleResult();
-        if (count.intValue() > 0) {
+        if (slugHeld(article.slug, article.id, false, null)) {
             throw ProblemException.conflict("The slug '" + article.slug + "' is used by another article; give this one another slug before publishing it");
         }
     }

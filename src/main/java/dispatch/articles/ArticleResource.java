@@ -47,7 +47,7 @@ public class ArticleResource {
     @GET
     public Response list(@BeanParam ArticleListParams params, @Context HttpHeaders headers, @Context UriInfo uri) {
         Partner partner = partners.partner();
-        return cache.serve(uri, headers, "list", variant(partner), () -> {
+        return cache.serve(uri, headers, "list", Partner.cacheVariant(partner), () -> {
             Keyed<Page<?>> page = articles.list(params, partner);
             ResponseCache.Rendered rendered = cache.rendered(page.value(), null, page.keys());
             return page.value().next() == null ? rendered
@@ -65,7 +65,7 @@ public class ArticleResource {
         if (teaser && fields != null && (selection.includes("body") || selection.includes("bodyHtml"))) {
             throw ArticleReadService.teaserOnly();
         }
-        return cache.serve(uri, headers, "article", variant(partner), () -> {
+        return cache.serve(uri, headers, "article", Partner.cacheVariant(partner), () -> {
             ArticleReadService.Lookup lookup = articles.get(slug, partner);
             if (lookup.movedTo() != null) {
                 String query = Links.query(uri, null);
@@ -90,13 +90,9 @@ public class ArticleResource {
     public Response related(@PathParam("slug") String slug, @QueryParam("limit") String limit, @Context HttpHeaders headers,
             @Context UriInfo uri) {
         Partner partner = partners.partner();
-        return cache.serve(uri, headers, "list", variant(partner), () -> {
+        return cache.serve(uri, headers, "list", Partner.cacheVariant(partner), () -> {
             Keyed<Page<ArticleSummary>> page = articles.related(slug, limit, partner);
             return cache.rendered(page.value(), null, page.keys());
         });
-    }
-
-    static String variant(Partner partner) {
-        return partner == null ? "" : partner.keyId().toString();
     }
 }

@@ -1,5 +1,6 @@
 package dispatch.collections;
 
+import dispatch.auth.Partner;
 import dispatch.auth.PartnerContext;
 import dispatch.collections.api.CollectionResponse;
 import dispatch.common.http.Keyed;
@@ -32,7 +33,7 @@ public class CollectionResource {
     @Path("{slug}")
     public Response get(@PathParam("slug") String slug, @Context HttpHeaders headers, @Context UriInfo uri) {
         var partner = partners.partner();
-        return cache.serve(uri, headers, "list", partner == null ? "" : partner.keyId().toString(), () -> {
+        return cache.serve(uri, headers, "list", Partner.cacheVariant(partner), () -> {
             Keyed<CollectionResponse> collection = collections.published(slug, partner);
             return cache.rendered(collection.value(), collection.value().updatedAt(), collection.keys());
         });

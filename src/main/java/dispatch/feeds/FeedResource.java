@@ -66,7 +66,7 @@ public class FeedResource {
 
     private Response render(FeedService.Scope scope, String slug, String format, String limit, HttpHeaders headers, UriInfo uri) {
         Partner partner = partners.partner();
-        return cache.serve(uri, headers, "feed", partner == null ? "" : partner.keyId().toString(), () -> {
+        return cache.serve(uri, headers, "feed", Partner.cacheVariant(partner), () -> {
             Set<String> keys = new HashSet<>();
             FeedDocument doc = feeds.feed(scope, slug, limit, uri.getPath(), partner, keys);
             return switch (format) {

@@ -48,12 +48,16 @@ class CachePurgeBroadcastTest extends ApiTest {
         return heard;
     }
 
+    private static String draft(String headline) {
+        return as("editor").contentType("application/json").body(Newsroom.article(headline)).post("/api/v1/admin/articles")
+                .then().statusCode(201).extract().path("id");
+    }
+
     @Test
     void aPublicationIsBroadcastToEveryInstanceWithTheKeysItPurges() throws Exception {
         try (Connection listener = dataSource.getConnection(); Statement statement = listener.createStatement()) {
             statement.execute("LISTEN dispatch_cache");
-            String id = as("editor").contentType("application/json").body(Newsroom.article("Broadcast")).post("/api/v1/admin/articles")
-                    .then().statusCode(201).extract().path("id");
+            String id = draft("Broadcast");
             as("editor").contentType("application/json").body("{}").post("/api/v1/admin/articles/" + id + "/publish").then().statusCode(200);
             String key = CacheKeys.article(UUID.fromString(id));
             List<String> heard = hear(listener, key);
@@ -66,8 +70,7 @@ class CachePurgeBroadcastTest extends ApiTest {
     void aScheduleIsBroadcastSoEveryInstanceRereadsItsVisibilityClock() throws Exception {
         try (Connection listener = dataSource.getConnection(); Statement statement = listener.createStatement()) {
             statement.execute("LISTEN dispatch_cache");
-            String id = as("editor").contentType("application/json").body(Newsroom.article("Scheduled broadcast")).post("/api/v1/admin/articles")
-                    .then().statusCode(201).extract().path("id");
+            String id = draft("Scheduled broadcast");
             as("editor").contentType("application/json").body(Map.of("publishAt", Instant.now().plusSeconds(3600).toString()))
                     .post("/api/v1/admin/articles/" + id + "/publish").then().statusCode(200);
             List<String> heard = hear(listener, CacheKeys.CLOCK);

@@ -62,7 +62,7 @@ public class Cors {
         HttpServerRequest request = rc.request();
         String origin = request.getHeader(ORIGIN);
         boolean editorial = editorial(request.path());
-        boolean allowed = set(request.path(), origin, rc.response().headers());
+        boolean allowed = set(editorial, origin, rc.response().headers());
         if (request.method() == HttpMethod.OPTIONS && origin != null && request.getHeader(REQUEST_METHOD) != null) {
             preflight(rc, editorial, allowed);
             return;
@@ -80,8 +80,12 @@ public class Cors {
      * none, as a public read) from {@code origin}; tells whether that origin may read it.
      */
     boolean set(String path, String origin, MultiMap headers) {
+        return set(editorial(path), origin, headers);
+    }
+
+    private boolean set(boolean editorial, String origin, MultiMap headers) {
         boolean allowed;
-        if (!editorial(path) || anyEditorialOrigin) {
+        if (!editorial || anyEditorialOrigin) {
             headers.set(ALLOW_ORIGIN, ANY);
             allowed = true;
         } else {

@@ -146,12 +146,7 @@ class HttpLayerRefusals {
         }
         String path = lineRead(request) ? request.path() : null;
         String id = RequestIds.idFor(request);
-        JsonObject body = new JsonObject().put("type", ProblemMappers.typeOf(code)).put("title", title).put("status", status)
-                .put("detail", detail);
-        if (path != null) {
-            body.put("instance", path);
-        }
-        body.put("code", code).put("requestId", id);
+        JsonObject body = ProblemMappers.body(status, code, title, detail, path, id);
         HttpServerResponse response = request.response().setStatusCode(status);
         response.headers().set(RequestIds.HEADER, id).set("Content-Type", Problem.MEDIA_TYPE).set("Cache-Control", "no-store")
                 .set("Connection", "close");

@@ -164,13 +164,21 @@ public class ProblemMappers {
      * body the mappers write, with {@code Cache-Control: no-store}.
      */
     static void end(RoutingContext rc, int status, String code, String title, String detail, java.util.Map<String, String> headers) {
-        io.vertx.core.json.JsonObject body = new io.vertx.core.json.JsonObject().put("type", typeOf(code)).put("title", title)
-                .put("status", status).put("detail", detail).put("instance", rc.request().path()).put("code", code)
-                .put("requestId", RequestIds.of(rc));
+        io.vertx.core.json.JsonObject body = body(status, code, title, detail, rc.request().path(), RequestIds.of(rc));
         io.vertx.core.http.HttpServerResponse response = rc.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .putHeader("Cache-Control", "no-store");
         headers.forEach(response::putHeader);
         response.end(body.encode());
+    }
+
+    /** A problem body as filters write it, before any resource runs; {@code instance} is left out when null. */
+    static io.vertx.core.json.JsonObject body(int status, String code, String title, String detail, String instance, String requestId) {
+        io.vertx.core.json.JsonObject body = new io.vertx.core.json.JsonObject().put("type", typeOf(code)).put("title", title)
+                .put("status", status).put("detail", detail);
+        if (instance != null) {
+            body.put("instance", instance);
+        }
+        return body.put("code", code).put("requestId", requestId);
     }
 
     public static String typeOf(String code) {

@@ -65,19 +65,21 @@ public final class QueryValues {
         if (raw == null) {
             return null;
         }
-        try {
-            if (raw.length() == 10) {
+        Instant instant;
+        if (raw.length() == 10) {
+            try {
                 LocalDate day = LocalDate.parse(raw);
-                return (upperBound ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+                instant = (upperBound ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException e) {
+                instant = null;
             }
-            Instant instant = dispatch.common.text.Timestamps.parse(raw);
-            if (instant == null) {
-                throw new DateTimeParseException("not RFC 3339", raw, 0);
-            }
-            return instant;
-        } catch (DateTimeParseException e) {
+        } else {
+            instant = dispatch.common.text.Timestamps.parse(raw);
+        }
+        if (instant == null) {
             throw ProblemException.badParameter(parameter, "must be a date (2023-08-22) or an RFC 3339 date-time with offset (2023-08-22T10:00:00Z)");
         }
+        return instant;
     }
 
     public static String bounded(String raw, String parameter, int maxLength) {
